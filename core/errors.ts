@@ -1,0 +1,62 @@
+/** Stable error codes of the wire contract. Clients switch on these, never on messages. */
+export const ErrorCode = {
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  INVALID_INPUT: 'INVALID_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  REQUEST_IN_PROGRESS: 'REQUEST_IN_PROGRESS',
+  REQUEST_ID_REUSED: 'REQUEST_ID_REUSED',
+  INTERNAL: 'INTERNAL',
+  /** Client side only: the call never got an answer. */
+  NETWORK: 'NETWORK',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Default Chinese message per code, for people. A use case may give a more precise one. */
+export const errorMessages: Record<ErrorCode, string> = {
+  UNKNOWN_ACTION: '不支持的操作',
+  INVALID_INPUT: '填写的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已删除',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
+  REQUEST_ID_REUSED: '请求编号已用于其他操作',
+  INTERNAL: '系统繁忙，请稍后再试',
+  NETWORK: '网络异常，请检查网络后重试',
+};
+
+/** Per-field messages: `{ "contact.mobile": "请输入11位手机号" }`. */
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: FieldErrors | Record<string, unknown>;
+}
+
+/** The one error type a use case throws on purpose; the router turns it into `{ok:false,error}`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorBody['details'];
+
+  constructor(code: ErrorCode, message?: string, details?: ErrorBody['details']) {
+    super(message ?? errorMessages[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorCode, value);
+}

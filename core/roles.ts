@@ -1,0 +1,51 @@
+/** Who may do what. A grant is global (contestId null) or for one contest. */
+export const ROLES = ['entrant', 'judge', 'organizer', 'notary', 'institution'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const roleLabels: Record<Role, string> = {
+  entrant: '参赛者',
+  judge: '评委',
+  organizer: '组委会',
+  notary: '公证员',
+  institution: '服务机构',
+};
+
+export interface RoleGrant {
+  role: Role;
+  /** null: every contest. */
+  contestId: string | null;
+}
+
+/** The role areas of the mini-program, each a subpackage opening on its home page. */
+export const AREAS = ['entrant', 'judge', 'admin'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const areaInfo: Record<Area, { label: string; role: Role; home: string }> = {
+  entrant: { label: '参赛报名', role: 'entrant', home: '/entrant/pages/home/index' },
+  judge: { label: '评审工作台', role: 'judge', home: '/judge/pages/home/index' },
+  admin: { label: '赛事管理', role: 'organizer', home: '/admin/pages/home/index' },
+};
+
+export function hasRole(grants: readonly RoleGrant[], role: Role, contestId?: string): boolean {
+  return grants.some(
+    (g) => g.role === role && (g.contestId === null || contestId === undefined || g.contestId === contestId),
+  );
+}
+
+export function areasFor(grants: readonly RoleGrant[]): Area[] {
+  return AREAS.filter((area) => hasRole(grants, areaInfo[area].role));
+}
+
+/** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export function mayCall(
+  access: Access,
+  signedIn: boolean,
+  grants: readonly RoleGrant[],
+): 'ok' | 'unauthenticated' | 'forbidden' {
+  if (access === 'public') return 'ok';
+  if (!signedIn) return 'unauthenticated';
+  if (access === 'user') return 'ok';
+  return access.some((role) => hasRole(grants, role)) ? 'ok' : 'forbidden';
+}
