@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Access, Area, RoleGrant } from './roles';
 import type { ContestKind, Group, RegistrationStatus, StagePlan } from './contest/types';
-import { id, noInput } from './schemas/common';
+import { id, noInput, text } from './schemas/common';
 
 /**
  * The action table: the single source of the wire types. Each action names its input schema
@@ -45,9 +45,29 @@ export interface ContestSummary {
   stages: StagePlan[];
 }
 
+export interface SystemStatusOutput {
+  counts: Record<'users' | 'roles' | 'contests' | 'requests' | 'jobs', number>;
+  jobs: Array<{
+    id: string;
+    kind: string;
+    status: 'pending' | 'running' | 'done' | 'failed';
+    runAt: string;
+    lastRunAt: string | null;
+    lastError: string | null;
+  }>;
+}
+
+export const profileInput = v.object({ name: text('昵称', { max: 20 }) });
+
 export const actions = {
   'system.health': defineAction<HealthOutput>()({ input: noInput, access: 'public', write: false }),
   'auth.me': defineAction<MeOutput>()({ input: noInput, access: 'public', write: false }),
+  'auth.updateProfile': defineAction<NonNullable<MeOutput['user']>>()({
+    input: profileInput,
+    access: 'user',
+    write: true,
+  }),
+  'admin.system.status': defineAction<SystemStatusOutput>()({ input: noInput, access: ['organizer'], write: false }),
   'contest.list': defineAction<{ items: ContestSummary[] }>()({
     input: v.optional(v.object({ editionId: v.optional(id('届次')) }), {}),
     access: 'public',

@@ -8,6 +8,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   REQUEST_IN_PROGRESS: 'REQUEST_IN_PROGRESS',
   REQUEST_ID_REUSED: 'REQUEST_ID_REUSED',
+  /** User text refused by the content check (msgSecCheck on WeChat). */
+  CONTENT_RISKY: 'CONTENT_RISKY',
   INTERNAL: 'INTERNAL',
   /** Client side only: the call never got an answer. */
   NETWORK: 'NETWORK',
@@ -25,6 +27,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   REQUEST_ID_REUSED: '请求编号已用于其他操作',
+  CONTENT_RISKY: '内容含有不适宜的信息，请修改后重试',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',
 };

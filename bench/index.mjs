@@ -1,0 +1,134 @@
+// npm run bench: figures and ratios, never pass/fail in a unit test (these machines are shared and noisy).
+//  1. weapp package sizes (main + each subpackage, KiB, source maps excluded) against WeChat's 2048 KiB
+//     limit, our budgets, and the floor of a one-page Taro 4.2 React app (298 KiB measured here).
+//  2. local API round trip over HTTP: system.health and auth.me, p50 / p99 over 2,000 calls each.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root, run, taroBin } from '../scripts/lib.mjs';
+
+const WECHAT_LIMIT_KIB = 2048;
+const TARO_FLOOR_KIB = 298;
+const BUDGET_MAIN_KIB = 460;
+const BUDGET_SUB_KIB = 400;
+const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
+
+function sizeOf(dir, skip = new Set()) {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skip.has(path)) bytes += sizeOf(path, skip);
+    } else if (!entry.name.endsWith('.map')) {
+      bytes += statSync(path).size;
+    }
+  }
+  return bytes;
+}
+
+const kib = (bytes) => bytes / 1024;
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function packageSizes() {
+  console.log('\n== weapp package sizes (npm run build:weapp, production) ==');
+  const code = await run(taroBin, ['build', '--type', 'weapp'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (code !== 0) throw new Error('build:weapp failed');
+  const dist = join(root, 'dist', 'weapp');
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'));
+  const subpackages = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const mainBytes = sizeOf(dist, new Set(subpackages.map((r) => join(dist, r))));
+  const rows = [['main', kib(mainBytes), BUDGET_MAIN_KIB]];
+  for (const sub of subpackages) rows.push([sub, kib(sizeOf(join(dist, sub))), BUDGET_SUB_KIB]);
+  console.log('package        KiB   budget  of 2048 KiB limit  vs Taro floor (298 KiB)');
+  for (const [name, size, budget] of rows) {
+    const floor = name === 'main' ? `${(size / TARO_FLOOR_KIB).toFixed(2)}×` : '';
+    console.log(
+      `${name.padEnd(10)} ${size.toFixed(1).padStart(8)} ${String(budget).padStart(8)}  ${(
+        (size / WECHAT_LIMIT_KIB) *
+        100
+      )
+        .toFixed(1)
+        .padStart(6)}%            ${floor.padStart(6)}  ${size <= budget ? 'within budget' : 'OVER BUDGET'}`,
+    );
+  }
+  const total = kib(sizeOf(dist));
+  console.log(`all packages ${total.toFixed(1)} KiB of the 30 MiB total limit`);
+}
+
+async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+  const child = spawn(process.execPath, [join(root, 'dist', 'local', 'server.js')], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, APP_ROOT: root, CRON_INTERVAL_MS: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`local server exited (${code})`)));
+  });
+  return {
+    url,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function roundTrips() {
+  console.log(`\n== local API round trip (POST /api/api over HTTP, ${CALLS} calls each, sequential) ==`);
+  const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only']);
+  if (code !== 0) throw new Error('build of the local server failed');
+  const server = await startServer();
+  try {
+    const { token } = await (
+      await fetch(`${server.url}/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'judge1' }) })
+    ).json();
+    const cases = [
+      ['system.health', {}],
+      ['auth.me', { authorization: `Bearer ${token}` }],
+    ];
+    console.log('action            p50 ms   p99 ms   calls/s');
+    for (const [action, headers] of cases) {
+      const call = async () => {
+        const res = await fetch(`${server.url}/api/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ action }),
+        });
+        const body = await res.json();
+        if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body)}`);
+      };
+      for (let i = 0; i < 100; i += 1) await call(); // warm-up
+      const times = [];
+      const started = performance.now();
+      for (let i = 0; i < CALLS; i += 1) {
+        const t = performance.now();
+        await call();
+        times.push(performance.now() - t);
+      }
+      const rate = CALLS / ((performance.now() - started) / 1000);
+      console.log(
+        `${action.padEnd(16)} ${pct(times, 50).toFixed(2).padStart(7)}  ${pct(times, 99).toFixed(2).padStart(7)}  ${rate
+          .toFixed(0)
+          .padStart(8)}`,
+      );
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+await packageSizes();
+await roundTrips();

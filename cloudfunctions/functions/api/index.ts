@@ -1,0 +1,22 @@
+import cloud from 'wx-server-sdk';
+import { createApi } from '../../router';
+import { createCloudPorts } from '../../adapters/cloud';
+import { parseAdminOpenids, wechatIdentity } from '../../identity';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+
+const ports = createCloudPorts(cloud);
+const api = createApi({
+  ports,
+  adminOpenids: parseAdminOpenids(process.env.ADMIN_OPENIDS),
+  runtime: 'cloud',
+  version: process.env.APP_VERSION ?? __APP_VERSION__,
+});
+
+/** The one callable function: `{ action, data, requestId }` → `{ ok, data | error }`. */
+export async function main(event: unknown): Promise<unknown> {
+  return api(
+    event,
+    wechatIdentity(() => cloud.getWXContext()),
+  );
+}

@@ -1,0 +1,16 @@
+import type { Ports } from '../ports';
+import { ensureRecurringJob, runDueJobs, type JobHandler, type JobOutcome } from './run-due-jobs';
+import { purgeExpiredRequests } from './purge-requests';
+
+export const jobHandlers: Readonly<Record<string, JobHandler>> = {
+  'requests.purge': purgeExpiredRequests,
+};
+
+/** Recurring jobs every environment has; created on the first cron run. */
+const recurring: ReadonlyArray<readonly [kind: string, everySeconds: number]> = [['requests.purge', 3600]];
+
+/** One tick of the `cron` function. */
+export async function cronTick(ports: Ports, owner: string): Promise<JobOutcome[]> {
+  for (const [kind, every] of recurring) await ensureRecurringJob(ports, kind, every);
+  return runDueJobs(ports, { owner, handlers: jobHandlers });
+}

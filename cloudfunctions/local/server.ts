@@ -1,0 +1,295 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { lookup as mimeLookup } from 'mrmime';
+import { ErrorCode, errorMessages } from '@core/errors';
+import type { CallResult } from '@core/wire';
+import { createApi, type Api } from '../router';
+import { cronTick } from '../jobs';
+import type { Logger, Ports } from '../ports';
+import { jsonLogger } from '../log';
+import { createLocalPorts, type LocalPorts } from '../adapters/local';
+import { createDevAuth, assertLocalRuntime } from './dev-auth';
+import { seedDemoData } from './seed';
+import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
+
+export interface LocalCloudOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** The built H5 app; null or missing folder → a page that says how to build it. */
+  h5Dir?: string | null;
+  adminOpenids?: readonly string[];
+  version?: string;
+  log?: Logger;
+  /** How often the local stand-in of the cron timer trigger fires; 0 turns it off. */
+  cronIntervalMs?: number;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  ports: LocalPorts;
+  api: Api;
+  /** Runs one tick of the cron function, as its timer trigger would. */
+  runCron(): ReturnType<typeof cronTick>;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+function failure(code: ErrorCode, message?: string): CallResult<never> {
+  return { ok: false, error: { code, message: message ?? errorMessages[code] } };
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, '请求内容超过 1 MB');
+    chunks.push(buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BodyError(400, '请求不是有效的 JSON');
+  }
+}
+
+function isLoopback(req: IncomingMessage): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** The signing secret lives in DATA_DIR so tokens and file links survive restarts. */
+function loadSecret(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+const notBuiltPage = `<!doctype html><meta charset="utf-8"><title>创客中国 · 本地云</title>
+<p>H5 应用尚未构建。请先运行 <code>npm run build:h5</code>（<code>npm start</code> 会自动构建）。</p>
+<p>接口已可用：<code>POST /api/api</code>、<code>GET /healthz</code>。</p>`;
+
+/**
+ * The local cloud: serves the H5 app, runs the same `api` handler the cloud function runs
+ * (POST /api/api), signs demo users in, and ticks the cron function, all on an embedded database
+ * under DATA_DIR.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  assertLocalRuntime();
+  const log = options.log ?? jsonLogger;
+  const host = options.host ?? '127.0.0.1';
+  const version = options.version ?? '0.0.0';
+  mkdirSync(options.dataDir, { recursive: true });
+  const secret = loadSecret(options.dataDir);
+  const auth = createDevAuth(secret);
+
+  // File links need the server's address, known only after listen(): requests wait for `ready`.
+  interface Runtime {
+    ports: LocalPorts;
+    api: Api;
+  }
+  let markReady: (runtime: Runtime) => void = () => undefined;
+  const ready = new Promise<Runtime>((resolve) => {
+    markReady = resolve;
+  });
+
+  const h5Dir = options.h5Dir && existsSync(join(options.h5Dir, 'index.html')) ? options.h5Dir : null;
+  const serveH5 = h5Dir
+    ? sirv(h5Dir, {
+        single: true,
+        etag: true,
+        setHeaders(res, pathname) {
+          // Built assets carry content hashes; index.html must be revalidated to pick up a new build.
+          res.setHeader(
+            'cache-control',
+            pathname.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          );
+        },
+      })
+    : null;
+
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    fn: string,
+    { ports, api }: Runtime,
+  ): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, failure(ErrorCode.INVALID_INPUT, '请使用 POST 调用云函数'));
+    if (fn !== 'api') {
+      // cron runs on its timer only (see runCron); other names do not exist.
+      const exists = fn === 'cron';
+      return sendJson(
+        res,
+        exists ? 403 : 404,
+        failure(
+          exists ? ErrorCode.FORBIDDEN : ErrorCode.UNKNOWN_ACTION,
+          exists ? '定时函数只能由定时触发器调用' : `云函数 ${fn} 不存在`,
+        ),
+      );
+    }
+    let openid: string | null = null;
+    const header = req.headers.authorization;
+    if (header !== undefined && header !== '') {
+      const match = /^Bearer (.+)$/.exec(header);
+      const key = match?.[1] ? auth.verify(match[1], ports.clock.now()) : null;
+      if (key === null || !demoUsers.some((u) => u.key === key)) {
+        return sendJson(res, 200, failure(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新选择演示用户登录'));
+      }
+      openid = demoOpenid(key);
+    }
+    const body = await readJson(req);
+    sendJson(res, 200, await api(body, { openid }));
+  }
+
+  async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, { ports }: Runtime): Promise<void> {
+    if (!isLoopback(req)) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '开发登录只接受本机访问'));
+    if (path === '/dev/users' && req.method === 'GET') {
+      return sendJson(res, 200, { users: demoUsers.map(({ key, name, description }) => ({ key, name, description })) });
+    }
+    if (path === '/dev/login' && req.method === 'POST') {
+      const body = await readJson(req);
+      const key = typeof body === 'object' && body !== null ? (body as { as?: unknown }).as : undefined;
+      const user = demoUsers.find((u) => u.key === key);
+      if (user === undefined) {
+        return sendJson(
+          res,
+          400,
+          failure(ErrorCode.INVALID_INPUT, `没有这个演示用户，可选：${demoUsers.map((u) => u.key).join('、')}`),
+        );
+      }
+      return sendJson(res, 200, {
+        token: auth.issue(user.key, ports.clock.now()),
+        user: { key: user.key, name: user.name },
+      });
+    }
+    return sendJson(res, 404, failure(ErrorCode.NOT_FOUND));
+  }
+
+  function handleFile(res: ServerResponse, url: URL, { ports }: Runtime): void {
+    const verified = ports.localFiles.verify(url.pathname + url.search);
+    if (verified === null) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '文件链接无效或已过期'));
+    const file = ports.localFiles.resolve(verified.fileId);
+    if (!existsSync(file)) return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '文件不存在'));
+    res.writeHead(200, {
+      'content-type': mimeLookup(file) ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'private, no-store',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    const handle = async () => {
+      const runtime = await ready;
+      const { ports } = runtime;
+      if (path === '/healthz') {
+        return sendJson(res, 200, { ok: true, runtime: 'local', version, time: ports.clock.now().toISOString() });
+      }
+      const fn = /^\/api\/([A-Za-z0-9_-]+)$/.exec(path);
+      if (fn?.[1]) return handleApi(req, res, fn[1], runtime);
+      if (path.startsWith('/api/')) return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '接口不存在'));
+      if (path.startsWith('/dev/')) return handleDev(req, res, path, runtime);
+      if (path.startsWith('/files/')) return handleFile(res, url, runtime);
+      if (serveH5) return serveH5(req, res, () => sendJson(res, 404, failure(ErrorCode.NOT_FOUND)));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notBuiltPage);
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof BodyError)
+        return sendJson(res, error.status, failure(ErrorCode.INVALID_INPUT, error.message));
+      log.error('local server error', { path, error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendJson(res, 500, failure(ErrorCode.INTERNAL));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const baseUrl = `http://${shownHost}:${port}`;
+  let ports: LocalPorts;
+  try {
+    ports = createLocalPorts({ dataDir: options.dataDir, secret, baseUrl, log });
+    await seedDemoData(ports);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const api = createApi({
+    ports,
+    adminOpenids: new Set(options.adminOpenids ?? DEMO_ADMIN_OPENIDS),
+    runtime: 'local',
+    version,
+  });
+  markReady({ ports, api });
+  const runCron = () => cronTick(ports, `local-${randomUUID()}`);
+
+  const interval = options.cronIntervalMs ?? 60_000;
+  let ticking = false;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          if (ticking) return;
+          ticking = true;
+          runCron()
+            .catch((error: unknown) => log.error('cron tick failed', { error: String(error) }))
+            .finally(() => {
+              ticking = false;
+            });
+        }, interval)
+      : null;
+  timer?.unref();
+  // A fresh data dir gets its recurring jobs at once instead of a minute later.
+  if (interval > 0) await runCron().catch((error: unknown) => log.error('cron tick failed', { error: String(error) }));
+
+  return {
+    url: baseUrl,
+    port,
+    ports,
+    api,
+    runCron,
+    async close() {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      ports.close();
+    },
+  };
+}
+
+export type { Ports };

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { actions, isActionName, type ActionName } from '@core/actions';
+import { AppError, ErrorCode, errorMessages } from '@core/errors';
+import { mayCall } from '@core/roles';
+import { validate } from '@core/validation';
+import { REQUEST_ID_PATTERN, type CallResult } from '@core/wire';
+import { runIdempotent, type IdempotencyOptions, defaultIdempotency } from './idempotency';
+import type { Ports } from './ports';
+import { loadGrants } from './usecases/auth/load-grants';
+import type { Caller, UseCaseContext, UseCaseTable } from './usecases/context';
+import { useCases as defaultUseCases } from './usecases';
+
+export interface ApiOptions {
+  ports: Ports;
+  /** Openids that are organizers before any grant exists (ADMIN_OPENIDS). */
+  adminOpenids: ReadonlySet<string>;
+  runtime: 'local' | 'cloud';
+  version: string;
+  idempotency?: IdempotencyOptions;
+  /** Tests may swap use cases in; production uses the table in usecases/index.ts. */
+  useCases?: UseCaseTable;
+}
+
+/** The platform-given identity of one call; how to get it differs per runtime (see identity.ts). */
+export interface CallIdentity {
+  openid: string | null;
+}
+
+export type Api = (event: unknown, identity: CallIdentity) => Promise<CallResult<unknown>>;
+
+function fail(code: ErrorCode, message?: string, details?: Record<string, unknown>): CallResult<never> {
+  return { ok: false, error: new AppError(code, message ?? errorMessages[code], details).toBody() };
+}
+
+function readEvent(event: unknown): { action: unknown; data: unknown; requestId: unknown } {
+  if (typeof event !== 'object' || event === null) return { action: undefined, data: undefined, requestId: undefined };
+  const record = event as Record<string, unknown>;
+  return { action: record.action, data: record.data, requestId: record.requestId };
+}
+
+/**
+ * The routed `api` function: action lookup → role check → input validation → (for writes with
+ * a requestId) idempotency → use case → `{ok,data}` / `{ok:false,error}`. The order matters: a
+ * caller without the role learns nothing about the input schema.
+ */
+export function createApi(options: ApiOptions): Api {
+  const { ports } = options;
+  const table = options.useCases ?? defaultUseCases;
+  const idempotency = options.idempotency ?? defaultIdempotency;
+
+  return async function api(event, identity) {
+    const { action, data, requestId } = readEvent(event);
+    const traceId = typeof requestId === 'string' ? requestId : randomUUID();
+    try {
+      if (!isActionName(action)) return fail(ErrorCode.UNKNOWN_ACTION, `不支持的操作：${String(action).slice(0, 60)}`);
+      const def = actions[action];
+
+      const openid = identity.openid;
+      const grants = openid === null ? [] : await loadGrants(ports.db, openid, options.adminOpenids);
+      const access = mayCall(def.access, openid !== null, grants);
+      if (access === 'unauthenticated') return fail(ErrorCode.UNAUTHENTICATED);
+      if (access === 'forbidden') return fail(ErrorCode.FORBIDDEN);
+
+      if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID_PATTERN.test(requestId))) {
+        return fail(ErrorCode.INVALID_INPUT, '请求编号格式不正确', {
+          requestId: '请求编号应为 8–64 位字母、数字、- 或 _',
+        });
+      }
+      const parsed = validate(def.input, data);
+      if (!parsed.ok) return fail(ErrorCode.INVALID_INPUT, undefined, parsed.errors);
+
+      const caller: Caller = { openid, grants };
+      const ctx: UseCaseContext = {
+        caller,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+        runtime: options.runtime,
+        version: options.version,
+      };
+      const run = () => invoke(action, ctx, parsed.value);
+
+      if (def.write && openid !== null && typeof requestId === 'string') {
+        return await runIdempotent(
+          ports.db,
+          ports.clock,
+          { openid, requestId, action, input: parsed.value },
+          run,
+          idempotency,
+        );
+      }
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      ports.log.error('unexpected error', {
+        requestId: traceId,
+        action: typeof action === 'string' ? action : null,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      return fail(ErrorCode.INTERNAL);
+    }
+  };
+
+  async function invoke(action: ActionName, ctx: UseCaseContext, input: unknown): Promise<CallResult<unknown>> {
+    try {
+      // The table is keyed by action, so the use case and its parsed input always match.
+      const useCase = table[action] as (c: UseCaseContext, i: unknown, p: Ports) => Promise<unknown>;
+      return { ok: true, data: await useCase(ctx, input, ports) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      throw error;
+    }
+  }
+}

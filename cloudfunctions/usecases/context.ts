@@ -1,0 +1,28 @@
+import type { ActionName, ActionOutput, ActionParsed } from '@core/actions';
+import type { RoleGrant } from '@core/roles';
+import type { Ports } from '../ports';
+
+/** Who is calling, as the platform says: never taken from `data`. */
+export interface Caller {
+  /** OPENID on WeChat, the demo user's id on the local cloud; null for an anonymous follower. */
+  openid: string | null;
+  /** Every grant the caller holds (stored grants, ADMIN_OPENIDS, and the entrant role of any signed-in user). */
+  grants: RoleGrant[];
+}
+
+export interface UseCaseContext {
+  caller: Caller;
+  requestId: string | undefined;
+  /** Where the function runs; shown in system.health. */
+  runtime: 'local' | 'cloud';
+  version: string;
+}
+
+/** One capability: checks role and ownership, calls core, writes through ports. */
+export type UseCase<A extends ActionName> = (
+  ctx: UseCaseContext,
+  input: ActionParsed<A>,
+  ports: Ports,
+) => Promise<ActionOutput<A>>;
+
+export type UseCaseTable = { [A in ActionName]: UseCase<A> };
