@@ -72,10 +72,13 @@ export const registrationStatusLabels: Record<RegistrationStatus, string> = {
   closed: '已截止',
 };
 
-/** Open from `opensAt` inclusive to `closesAt` inclusive (a window closing 23:59:59 still takes that second). */
+/**
+ * Open from `opensAt` to the end of the `closesAt` second: a window that closes at 23:59:59 (as
+ * notices write it) still takes a submission at 23:59:59.900 and refuses one at 00:00:00.
+ */
 export function registrationStatus(window: Contest['registration'], now: Date): RegistrationStatus {
   const t = now.getTime();
   if (t < Date.parse(window.opensAt)) return 'upcoming';
-  if (t > Date.parse(window.closesAt)) return 'closed';
+  if (t >= Date.parse(window.closesAt) + 1000) return 'closed';
   return 'open';
 }

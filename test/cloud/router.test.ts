@@ -197,7 +197,7 @@ describe('actions', () => {
         ],
       },
     });
-    ports.clock.set(new Date('2024-08-31T15:59:59.000Z'));
+    ports.clock.freeze(new Date('2024-08-31T15:59:59.500Z'));
     expect(await api({ action: 'contest.list' }, anonymous)).toMatchObject({
       data: { items: [{ registration: { status: 'open' } }] },
     });

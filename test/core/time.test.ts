@@ -14,6 +14,7 @@ test('the registration window closes after 23:59:59 and opens at 00:00:00 Shangh
   expect(registrationStatus(window, new Date('2024-08-22T15:59:59.999Z'))).toBe('upcoming');
   expect(registrationStatus(window, new Date('2024-08-22T16:00:00.000Z'))).toBe('open');
   expect(registrationStatus(window, new Date('2024-08-31T15:59:59.000Z'))).toBe('open');
+  expect(registrationStatus(window, new Date('2024-08-31T15:59:59.999Z'))).toBe('open');
   expect(registrationStatus(window, new Date('2024-08-31T16:00:00.000Z'))).toBe('closed');
 });
 

@@ -1,0 +1,2 @@
+// Stylesheets have no meaning in jsdom; pages import them for the build only.
+module.exports = {};

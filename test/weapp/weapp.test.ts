@@ -1,0 +1,145 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The weapp build as WeChat would load it: app.json, every page's WXML and WXSS through the official
+ * compilers (wcc / wcsc from miniprogram-compiler, which miniprogram-simulate uses underneath), and
+ * whole Taro pages rendered by miniprogram-simulate. jsdom because simulate renders into a DOM.
+ * Needs `npm run build:weapp` first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as compiler from 'miniprogram-compiler';
+import wcsc from 'miniprogram-compiler/src/wcsc';
+import { distRoot, installRuntime, openPage, waitUntil, type CallFunctionParam } from './support/mini-runtime';
+
+interface AppJson {
+  pages: string[];
+  subPackages?: Array<{ root: string; pages: string[] }>;
+  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  lazyCodeLoading?: string;
+  window?: { navigationBarTitleText?: string };
+}
+
+if (!fs.existsSync(path.join(distRoot, 'app.json'))) {
+  throw new Error(`dist/weapp is missing (${distRoot}): run \`npm run build:weapp\` before the weapp tests.`);
+}
+
+const appJson = JSON.parse(fs.readFileSync(path.join(distRoot, 'app.json'), 'utf8')) as AppJson;
+const allPages = [
+  ...appJson.pages,
+  ...(appJson.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`)),
+];
+
+describe('app.json', () => {
+  test('tab bar is 首页 / 新闻 / 成绩 / 我的, in that order', () => {
+    expect(appJson.tabBar?.list.map((item) => [item.pagePath, item.text])).toEqual([
+      ['pages/home/index', '首页'],
+      ['pages/news/index', '新闻'],
+      ['pages/results/index', '成绩'],
+      ['pages/me/index', '我的'],
+    ]);
+  });
+
+  test('role areas are subpackages opening on their home pages; the dev login is not shipped', () => {
+    expect(appJson.subPackages).toEqual([
+      { root: 'entrant', pages: ['pages/home/index'] },
+      { root: 'judge', pages: ['pages/home/index'] },
+      { root: 'admin', pages: ['pages/home/index'] },
+    ]);
+    expect(appJson.pages).not.toContain('pages/login/index');
+    expect(appJson.lazyCodeLoading).toBe('requiredComponents');
+    expect(appJson.window?.navigationBarTitleText).toBe('创客中国');
+  });
+
+  test('no source maps ship in the package', () => {
+    const maps = fs.readdirSync(distRoot, { recursive: true }).filter((f) => String(f).endsWith('.map'));
+    expect(maps).toEqual([]);
+  });
+});
+
+describe('official compilers', () => {
+  test('every page’s WXML compiles with wcc', () => {
+    // Throws with wcc's message on any syntax error anywhere in the build.
+    const gwx = new Function(compiler.wxmlToJs(distRoot))() as (file: string) => unknown;
+    for (const page of allPages) {
+      expect(fs.existsSync(path.join(distRoot, `${page}.wxml`))).toBe(true);
+      expect([page, typeof gwx(`${page}.wxml`)]).toEqual([page, 'function']);
+    }
+  });
+
+  test('every WXSS file compiles with wcsc', () => {
+    const files = (fs.readdirSync(distRoot, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.wxss'))
+      .map((f) => f.slice(0, -'.wxss'.length));
+    const result = wcsc(distRoot, files);
+    if (result instanceof Error) throw result;
+    for (const page of allPages) {
+      // Pages whose styles all live in shared components have no own .wxss; app.wxss imports those.
+      if (fs.existsSync(path.join(distRoot, `${page}.wxss`)) && fs.statSync(path.join(distRoot, `${page}.wxss`)).size) {
+        expect(Object.keys(result)).toContain(`${page}.wxss`);
+      }
+    }
+    expect(Object.keys(result)).toContain('app.wxss');
+  });
+});
+
+describe('pages rendered in miniprogram-simulate', () => {
+  const contestName = '2024年“创客中国”上海市中小企业创新创业大赛';
+  let runtime: { calls: CallFunctionParam[] };
+
+  beforeAll(() => {
+    runtime = installRuntime(({ data }) => {
+      switch (data.action) {
+        case 'contest.list':
+          return {
+            ok: true,
+            data: {
+              items: [
+                {
+                  id: 'sh-2024',
+                  name: contestName,
+                  kind: 'regional',
+                  editionName: '第九届',
+                  year: 2024,
+                  hostRegion: '上海市',
+                  groups: ['enterprise', 'maker'],
+                  registration: {
+                    opensAt: '2024-05-31T16:00:00.000Z',
+                    closesAt: '2024-08-31T15:59:59.000Z',
+                    status: 'open',
+                  },
+                  stages: [{ key: 'final', format: '现场路演', startsOn: '2024-10-20', endsOn: '2024-10-20' }],
+                },
+              ],
+            },
+          };
+        case 'auth.me':
+          return { ok: true, data: { user: null, roles: [], areas: [] } };
+        default:
+          return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } };
+      }
+    });
+  });
+
+  test('首页 calls contest.list through wx.cloud and shows the contest', async () => {
+    const page = openPage('pages/home/index');
+    await waitUntil('the contest in page.data', () => JSON.stringify(page.data).includes(contestName));
+    await waitUntil('the contest on screen', () => (page.dom?.textContent ?? '').includes(contestName));
+
+    const text = page.dom?.textContent ?? '';
+    expect(text).toContain('报名中');
+    expect(text).toContain('2024年6月1日 00:00 至 2024年8月31日 23:59');
+    expect(text).toContain('决赛');
+    expect(page.querySelector('.contest-card')).toBeTruthy();
+    expect(runtime.calls[0]).toEqual({ name: 'api', data: { action: 'contest.list', data: {} } });
+    page.detach();
+  });
+
+  test('a subpackage page renders its not-allowed state for a visitor without the role', async () => {
+    const page = openPage('judge/pages/home/index');
+    await waitUntil('the not-allowed message', () => (page.dom?.textContent ?? '').includes('此页面仅限评委访问'));
+    expect(page.querySelector('.page-forbidden')).toBeTruthy();
+    expect(runtime.calls.map((c) => c.data.action)).toContain('auth.me');
+    page.detach();
+  });
+});
