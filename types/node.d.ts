@@ -3,6 +3,8 @@ declare const __APP_VERSION__: string;
 
 declare module 'wx-server-sdk' {
   // Only the parts our adapters use, typed in adapters/cloud; the real package is installed in the cloud.
+  // An ambient module may not import a relative path, so the type is referenced inline.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   const cloud: import('../cloudfunctions/adapters/cloud').WxCloud;
   export default cloud;
 }

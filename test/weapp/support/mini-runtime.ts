@@ -28,6 +28,9 @@ export interface CallFunctionParam {
 
 export const distRoot = path.resolve(__dirname, '../../../dist/weapp');
 
+/** The route `Page()` is being called for: set by openPage just before simulate runs the page's JS. */
+let loadingRoute: string | null = null;
+
 /** The cloud is the platform boundary: every wx.cloud.callFunction goes to `answer`. */
 export function installRuntime(answer: (param: CallFunctionParam) => unknown): { calls: CallFunctionParam[] } {
   const calls: CallFunctionParam[] = [];
@@ -45,7 +48,6 @@ export function installRuntime(answer: (param: CallFunctionParam) => unknown): {
   });
 
   let app: Record<string, Fn> | undefined;
-  let loadingRoute = '';
   g.App = (options: Record<string, Fn>) => {
     app = options;
   };
@@ -55,6 +57,7 @@ export function installRuntime(answer: (param: CallFunctionParam) => unknown): {
     const methods: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
     const route = loadingRoute;
+    if (route === null) throw new Error('Page() called outside openPage()');
     (g.Component as (definition: object) => void)({
       data: options.data ?? {},
       methods,
@@ -75,24 +78,14 @@ export function installRuntime(answer: (param: CallFunctionParam) => unknown): {
   };
 
   // app.js pulls in runtime, taro, vendors and common, then calls App(); launch it like the client would.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build output is plain CommonJS-style script
   require(path.join(distRoot, 'app.js'));
   if (!app) throw new Error('dist/weapp/app.js did not call App()');
   const launched = app;
   launched.onLaunch?.call(launched, { path: 'pages/home/index', query: {}, scene: 1001 });
   launched.onShow?.call(launched, { path: 'pages/home/index', query: {}, scene: 1001 });
-
-  setLoadingRoute = (route) => {
-    loadingRoute = route;
-  };
   return { calls };
 }
 
-let setLoadingRoute: (route: string) => void = () => {
-  throw new Error('installRuntime first');
-};
-
-/** Loads a page of the build (e.g. `pages/home/index`) with the official compiler and attaches it. */
 /** The parts of j-component's RootComponent the tests use, without its WechatMiniprogram generics. */
 export interface RenderedPage {
   readonly data: Record<string, unknown>;
@@ -101,10 +94,12 @@ export interface RenderedPage {
   detach(): void;
 }
 
+/** Loads a page of the build (e.g. `pages/home/index`) with the official compiler and attaches it. */
 export function openPage(route: string): RenderedPage {
   if (!fs.existsSync(path.join(distRoot, `${route}.js`))) throw new Error(`no such page in dist/weapp: ${route}`);
-  setLoadingRoute(route);
+  loadingRoute = route;
   const id = simulate.load(path.join(distRoot, route), { compiler: 'official', rootPath: distRoot });
+  loadingRoute = null;
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
   return page as unknown as RenderedPage;

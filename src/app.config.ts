@@ -1,0 +1,34 @@
+const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index', 'pages/me/index'];
+
+// The dev sign-in page talks to the local cloud's /dev routes, which exist only behind the H5 build.
+const pages = process.env.TARO_ENV === 'h5' ? [...tabPages, 'pages/login/index'] : tabPages;
+
+export default defineAppConfig({
+  pages,
+  // Roots must match areaInfo[area].home in core/roles.ts.
+  subPackages: [
+    { root: 'entrant', pages: ['pages/home/index'] },
+    { root: 'judge', pages: ['pages/home/index'] },
+    { root: 'admin', pages: ['pages/home/index'] },
+  ],
+  tabBar: {
+    color: '#6b7280',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/news/index', text: '新闻' },
+      { pagePath: 'pages/results/index', text: '成绩' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '创客中国',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

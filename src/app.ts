@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react';
+import Taro from '@tarojs/taro';
+import './app.scss';
+
+// At module load, not in onLaunch, so no page effect can call a function before the SDK is ready.
+if (process.env.TARO_ENV === 'weapp') {
+  // Taro.cloud is wx.cloud here; its DYNAMIC_CURRENT_ENV (a symbol) is missing from both typings.
+  const { DYNAMIC_CURRENT_ENV } = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string };
+  Taro.cloud.init({ env: CLOUD_ENV || DYNAMIC_CURRENT_ENV, traceUser: true });
+}
+
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

@@ -1,0 +1,89 @@
+/**
+ * The one frame every page renders in: loading, error (with 重试), not allowed, empty, or the page.
+ * The first state that applies wins, in that order, so a page never shows a blank screen.
+ *
+ * Stable class names for tests (do not rename without updating test/app and test/weapp):
+ *   page-shell              the frame, always present
+ *   page-loading            loading state
+ *   page-error              error state; page-error-message its text, page-retry the 重试 button
+ *   page-forbidden          not-allowed state; page-forbidden-message its text, page-forbidden-back 返回「我的」
+ *   page-empty              empty state; page-empty-message its text
+ *   page-ready              wraps the page's own content
+ */
+import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { CloudError } from '../../services/cloud';
+import './index.scss';
+
+export interface PageShellProps {
+  title?: string;
+  loading?: boolean;
+  error?: CloudError | null;
+  onRetry?: () => void;
+  /** The reason the caller may not see this page, e.g. 此页面仅限评委访问; falsy when allowed. */
+  forbidden?: string | false | null;
+  empty?: boolean;
+  emptyText?: string;
+  children?: ReactNode;
+}
+
+const ME_PAGE = '/pages/me/index';
+
+export function PageShell(props: PageShellProps) {
+  return (
+    <View className="page-shell">
+      {props.title ? <View className="page-shell__title">{props.title}</View> : null}
+      <ShellBody {...props} />
+    </View>
+  );
+}
+
+function ShellBody({ loading, error, onRetry, forbidden, empty, emptyText, children }: PageShellProps) {
+  if (loading) {
+    return (
+      <View className="page-loading page-state">
+        <Text className="page-state__text">加载中…</Text>
+      </View>
+    );
+  }
+  // A refusal from the server means the same thing to the user as knowing it up front.
+  const refused = error && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED') ? error.message : null;
+  if (error && !refused) {
+    return (
+      <View className="page-error page-state">
+        <Text className="page-error-message page-state__text">{error.message}</Text>
+        {onRetry ? (
+          <Button className="page-retry page-state__button" size="mini" onClick={onRetry}>
+            重试
+          </Button>
+        ) : null}
+      </View>
+    );
+  }
+  const refusal = forbidden || refused;
+  if (refusal) {
+    return (
+      <View className="page-forbidden page-state">
+        <Text className="page-forbidden-message page-state__text">{refusal}</Text>
+        <Button className="page-forbidden-back page-state__button" size="mini" onClick={goToMe}>
+          返回「我的」
+        </Button>
+      </View>
+    );
+  }
+  if (empty) {
+    return (
+      <View className="page-empty page-state">
+        <Text className="page-empty-message page-state__text">{emptyText ?? '暂无内容'}</Text>
+      </View>
+    );
+  }
+  return <View className="page-ready">{children}</View>;
+}
+
+function goToMe(): void {
+  void Taro.switchTab({ url: ME_PAGE });
+}
+
+export default PageShell;

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '创客中国',
+  enablePullDownRefresh: false,
+});

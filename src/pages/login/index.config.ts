@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '演示账号登录' });

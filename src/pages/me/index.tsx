@@ -1,0 +1,97 @@
+/**
+ * 我的: who the caller is (auth.me), their roles, and a door into each role area they hold.
+ * On H5 the local cloud's demo users can be switched here; on WeChat identity is the platform's.
+ *
+ * Test hooks: me-name, me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
+ * me-login, me-switch-user, me-logout (H5 only).
+ */
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { areaInfo, roleLabels, type Area } from '@core/roles';
+import { PageShell } from '../../components/PageShell';
+import { useMe } from '../../hooks/useMe';
+import { clearToken } from '../../services/auth';
+import './index.scss';
+
+const LOGIN_PAGE = '/pages/login/index';
+const isH5 = process.env.TARO_ENV === 'h5';
+
+export default function MePage() {
+  const { me, loading, error, reload } = useMe();
+  return (
+    <PageShell title="我的" loading={loading && me === null} error={me === null ? error : null} onRetry={reload}>
+      {me ? (
+        <View>
+          <View className="card me-card">
+            {me.user ? (
+              <Text className="me-name card__title">{me.user.name}</Text>
+            ) : (
+              <Text className="me-anonymous card__title">未登录（游客）</Text>
+            )}
+            {me.roles.length > 0 ? (
+              <View className="me-roles">
+                {me.roles.map((grant) => (
+                  <View key={`${grant.role}:${grant.contestId ?? '*'}`} className="me-role">
+                    <Text className="me-role__label">{roleLabels[grant.role]}</Text>
+                    <Text className="muted">{grant.contestName ?? '全部赛事'}</Text>
+                  </View>
+                ))}
+              </View>
+            ) : (
+              <View className="muted">{me.user ? '暂无角色' : '可浏览赛事、新闻与成绩'}</View>
+            )}
+          </View>
+
+          {me.areas.length > 0 ? (
+            <View>
+              <View className="section-title">我的工作区</View>
+              {me.areas.map((area) => (
+                <AreaLink key={area} area={area} />
+              ))}
+            </View>
+          ) : null}
+
+          {isH5 ? <DevAccount signedIn={me.user !== null} /> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
+
+function AreaLink({ area }: { area: Area }) {
+  const info = areaInfo[area];
+  return (
+    <View
+      className={`area-link area-link-${area} card`}
+      onClick={() => void Taro.navigateTo({ url: info.home })}
+      hoverClass="area-link--active"
+    >
+      <Text className="area-link__label">{info.label}</Text>
+      <Text className="area-link__arrow">›</Text>
+    </View>
+  );
+}
+
+/** Demo-user switching against the local cloud; production H5 signs in by scanning a code instead. */
+function DevAccount({ signedIn }: { signedIn: boolean }) {
+  const openLogin = () => void Taro.navigateTo({ url: LOGIN_PAGE });
+  if (!signedIn) {
+    return (
+      <View className="me-actions">
+        <Button className="me-login primary-button" onClick={openLogin}>
+          登录演示账号
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <View className="me-actions">
+      <Button className="me-switch-user" onClick={openLogin}>
+        切换演示用户
+      </Button>
+      <Button className="me-logout" onClick={clearToken}>
+        退出登录
+      </Button>
+    </View>
+  );
+}
