@@ -2,7 +2,7 @@ import { actions, functionFor, type ActionInput, type ActionName, type ActionOut
 import { errorMessages } from '@core/errors';
 import { validate } from '@core/validation';
 import { REQUEST_ID_PATTERN, type CallRequest } from '@core/wire';
-import { getToken } from './auth';
+import { clearToken, getToken } from './auth';
 import { CloudError } from './cloud-error';
 import { newRequestId } from './request-id';
 import { httpTransport, wxCloudTransport, type Transport } from './transport';
@@ -11,7 +11,9 @@ export { CloudError, isCloudError, toCloudError } from './cloud-error';
 export type { Transport } from './transport';
 
 // TARO_ENV is replaced at build time, so each build carries only its own transport.
-let transport: Transport = process.env.TARO_ENV === 'weapp' ? wxCloudTransport : httpTransport({ getToken });
+// A rejected token is dropped, so the app falls back to a guest who can sign in again.
+let transport: Transport =
+  process.env.TARO_ENV === 'weapp' ? wxCloudTransport : httpTransport({ getToken, onTokenRejected: clearToken });
 
 /** Swap how calls travel (production H5 via @cloudbase/js-sdk, or a test double). Returns the previous one. */
 export function setTransport(next: Transport): Transport {

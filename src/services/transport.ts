@@ -28,7 +28,12 @@ export const wxCloudTransport: Transport = {
 };
 
 /** The local cloud (and any same-origin server speaking the wire contract): POST /api/<function>. */
-export function httpTransport(options: { baseUrl?: string; getToken: () => string | null }): Transport {
+export function httpTransport(options: {
+  baseUrl?: string;
+  getToken: () => string | null;
+  /** The server no longer accepts the token (expired, or the local data dir was reset). */
+  onTokenRejected?: () => void;
+}): Transport {
   return {
     async call(functionName, request) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -44,7 +49,9 @@ export function httpTransport(options: { baseUrl?: string; getToken: () => strin
       } catch {
         throw new CloudError('NETWORK');
       }
-      return readJson(response);
+      const answer = await readJson(response);
+      if (token && isUnauthenticated(answer)) options.onTokenRejected?.();
+      return answer;
     },
   };
 }
@@ -57,4 +64,9 @@ export async function readJson(response: Response): Promise<unknown> {
   } catch {
     throw new CloudError('NETWORK');
   }
+}
+
+function isUnauthenticated(answer: unknown): boolean {
+  const error = (answer as { ok?: unknown; error?: { code?: unknown } } | null)?.error;
+  return (answer as { ok?: unknown } | null)?.ok === false && error?.code === 'UNAUTHENTICATED';
 }

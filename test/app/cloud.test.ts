@@ -1,5 +1,5 @@
 import { REQUEST_ID_PATTERN } from '@core/wire';
-import { clearToken, setToken } from '../../src/services/auth';
+import { clearToken, getToken, setToken } from '../../src/services/auth';
 import { callCloud, CloudError } from '../../src/services/cloud';
 import { newRequestId } from '../../src/services/request-id';
 import { contest } from './support/fixtures';
@@ -33,6 +33,18 @@ describe('callCloud over the H5 transport', () => {
     expect(call?.method).toBe('POST');
     expect(call?.headers.Authorization).toBe('Bearer token-abc');
     expect(call?.body).toEqual({ action: 'contest.list', data: {} });
+  });
+
+  test('a token the server rejects is dropped, so the app continues as a guest', async () => {
+    stub = stubFetch({
+      actions: {
+        'auth.me': () => ({ json: { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效' } } }),
+      },
+    });
+    setToken('token-from-a-wiped-data-dir');
+    const error = await rejection(callCloud('auth.me', {}));
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(getToken()).toBeNull();
   });
 
   test('sends no Authorization header when nobody signed in', async () => {

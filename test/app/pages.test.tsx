@@ -33,6 +33,20 @@ async function serve(me: MeOutput): Promise<FetchStub> {
       'auth.me': () => ok(me),
       'contest.list': () => ok({ items: [contest()] }),
       'system.health': () => ok({ status: 'ok', time: '2024-07-01T04:05:06.000Z', version: '0.1.0', runtime: 'local' }),
+      'admin.system.status': () =>
+        ok({
+          counts: { users: 10, roles: 7, contests: 1, requests: 2, jobs: 1 },
+          jobs: [
+            {
+              id: 'recurring:requests.purge',
+              kind: 'requests.purge',
+              status: 'failed',
+              runAt: '2024-07-01T05:00:00.000Z',
+              lastRunAt: '2024-07-01T04:00:00.000Z',
+              lastError: '数据库超时',
+            },
+          ],
+        }),
     },
   });
   await act(() => refreshMe());
@@ -66,6 +80,11 @@ describe('role areas', () => {
     expect(container.querySelector('.admin-runtime')?.textContent).toContain('本地云');
     expect(container.querySelector('.admin-time')?.textContent).toContain('2024年7月1日 12:05:06');
     expect(container.querySelectorAll('.contest-card')).toHaveLength(1);
+    expect(container.querySelector('.admin-counts')?.textContent).toContain('赛事 1');
+    // A failing cron job is visible to organizers with its error, in Shanghai time.
+    expect(container.querySelector('.admin-job--failed')?.textContent).toBe(
+      '定时任务 requests.purge：已失败，上次运行 7月1日 12:00，下次 7月1日 13:00（上次失败：数据库超时）',
+    );
     expect(container.querySelector('.page-forbidden')).toBeNull();
   });
 

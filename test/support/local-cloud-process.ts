@@ -21,7 +21,7 @@ export async function startBuiltLocalCloud(env: Record<string, string> = {}): Pr
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'local', 'server.js')], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, APP_ROOT: root, CRON_INTERVAL_MS: '0', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, APP_ROOT: root, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

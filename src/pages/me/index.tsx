@@ -2,7 +2,7 @@
  * 我的: who the caller is (auth.me), their roles, and a door into each role area they hold.
  * On H5 the local cloud's demo users can be switched here; on WeChat identity is the platform's.
  *
- * Test hooks: me-name, me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
+ * Test hooks: me-name, profile-* (see ProfileEditor), me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
  * me-login, me-switch-user, me-logout (H5 only).
  */
 import Taro from '@tarojs/taro';
@@ -11,6 +11,7 @@ import { areaInfo, roleLabels, type Area } from '@core/roles';
 import { PageShell } from '../../components/PageShell';
 import { useMe } from '../../hooks/useMe';
 import { clearToken } from '../../services/auth';
+import { ProfileEditor } from './ProfileEditor';
 import './index.scss';
 
 const LOGIN_PAGE = '/pages/login/index';
@@ -24,7 +25,10 @@ export default function MePage() {
         <View>
           <View className="card me-card">
             {me.user ? (
-              <Text className="me-name card__title">{me.user.name}</Text>
+              <View className="me-header">
+                <Text className="me-name card__title">{me.user.name}</Text>
+                <ProfileEditor key={me.user.name} name={me.user.name} />
+              </View>
             ) : (
               <Text className="me-anonymous card__title">未登录（游客）</Text>
             )}

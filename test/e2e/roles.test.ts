@@ -1,0 +1,147 @@
+/**
+ * End to end in Debian Chromium at a phone viewport, against the built local cloud (what `npm start`
+ * serves) on a free port with a temporary data dir: sign in as demo users, move between the tabs,
+ * see roles on 我的, open a role area, and be refused one the role may not open.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, phoneContext } from '../support/chromium';
+import { startBuiltLocalCloud, type RunningCloud } from '../support/local-cloud-process';
+
+jest.setTimeout(90_000);
+
+let cloud: RunningCloud;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  cloud = await startBuiltLocalCloud();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+async function newPhone(): Promise<Page> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
+function shown(page: Page, selector: string) {
+  return page.locator(`${selector}:visible`);
+}
+
+async function signInAs(page: Page, key: string): Promise<void> {
+  await page.goto(`${cloud.url}/pages/login/index`);
+  await shown(page, `.demo-user-${key}`).click();
+  // The login page returns to 我的 once the token is stored.
+  await shown(page, '.me-name').waitFor();
+}
+
+test('a follower reads the home tab, moves between tabs, and is a guest on 我的', async () => {
+  const page = await newPhone();
+  await page.goto(cloud.url);
+  await page.locator('.contest-card').first().waitFor();
+  await expect(page.locator('.contest-card').first().innerText()).resolves.toContain(
+    '2024年“创客中国”上海市中小企业创新创业大赛',
+  );
+  await expect(page.locator('.contest-card').first().innerText()).resolves.toContain('已截止');
+
+  await page.getByText('新闻', { exact: true }).click();
+  await shown(page, '.page-empty-message').waitFor();
+  await page.getByText('成绩', { exact: true }).click();
+  await page.getByText('暂无已公布的成绩').waitFor();
+  await page.getByText('我的', { exact: true }).last().click();
+  await shown(page, '.me-anonymous').waitFor();
+  expect(await shown(page, '.me-anonymous').innerText()).toContain('未登录（游客）');
+  await page.context().close();
+});
+
+test('an entrant sees their role on 我的 and is refused the admin area with a clear message', async () => {
+  const page = await newPhone();
+  await signInAs(page, 'entrant');
+  expect(await shown(page, '.me-name').innerText()).toBe('张明');
+  expect(await shown(page, '.me-role').allInnerTexts()).toEqual([expect.stringContaining('参赛者')]);
+  expect(await shown(page, '.area-link-entrant').count()).toBe(1);
+  expect(await shown(page, '.area-link-admin').count()).toBe(0);
+
+  await shown(page, '.area-link-entrant').click();
+  await page.waitForURL(/\/entrant\/pages\/home\/index/);
+  // The demo contest's registration closed in 2024.
+  expect(await shown(page, '.page-empty-message').innerText()).toBe('当前没有开放报名的赛事');
+
+  // Typed straight into the address bar: the page itself refuses, it is not just a hidden link.
+  await page.goto(`${cloud.url}/admin/pages/home/index`);
+  await shown(page, '.page-forbidden').waitFor();
+  expect(await shown(page, '.page-forbidden-message').innerText()).toBe('此页面仅限组委会访问');
+  await shown(page, '.page-forbidden-back').click();
+  await shown(page, '.me-name').waitFor();
+  await page.context().close();
+});
+
+test('an entrant changes their nickname; empty and risky names are refused in Chinese', async () => {
+  const page = await newPhone();
+  await signInAs(page, 'entrant2');
+  await shown(page, '.profile-edit').click();
+  const input = shown(page, '.profile-input input');
+
+  await input.fill('');
+  await shown(page, '.profile-save').click();
+  expect(await shown(page, '.profile-error').innerText()).toBe('请填写昵称');
+
+  await input.fill('赌博网站代理');
+  await shown(page, '.profile-save').click();
+  await page.getByText('昵称含有不适宜的内容').waitFor();
+
+  await input.fill('李娜（创客）');
+  await shown(page, '.profile-save').click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.me-name')].some((el) => el.textContent === '李娜（创客）'),
+  );
+  // Stored in the cloud, not just on screen: a fresh phone signed in as the same user sees it.
+  const other = await newPhone();
+  await signInAs(other, 'entrant2');
+  expect(await shown(other, '.me-name').innerText()).toBe('李娜（创客）');
+  await other.context().close();
+  await page.context().close();
+});
+
+test('a judge opens the judge area and sees the contest they judge', async () => {
+  const page = await newPhone();
+  await signInAs(page, 'judge1');
+  expect(await shown(page, '.me-role').allInnerTexts()).toEqual(
+    expect.arrayContaining([expect.stringContaining('评委'), expect.stringContaining('上海市中小企业创新创业大赛')]),
+  );
+  await shown(page, '.area-link-judge').click();
+  await page.waitForURL(/\/judge\/pages\/home\/index/);
+  await page.getByText('2024年“创客中国”上海市中小企业创新创业大赛').first().waitFor();
+  await page.context().close();
+});
+
+test('an organizer opens 赛事管理 and sees the local cloud answering', async () => {
+  const page = await newPhone();
+  await signInAs(page, 'organizer');
+  expect(await shown(page, '.me-role').allInnerTexts()).toEqual([
+    expect.stringContaining('参赛者'),
+    expect.stringContaining('组委会'),
+  ]);
+  await shown(page, '.area-link-admin').click();
+  await page.waitForURL(/\/admin\/pages\/home\/index/);
+  await shown(page, '.admin-runtime').waitFor();
+  expect(await shown(page, '.admin-runtime').innerText()).toContain('本地云');
+  // The local stand-in of the cron timer ran at start-up and scheduled the hourly purge.
+  expect(await shown(page, '.admin-job').innerText()).toMatch(/定时任务 requests\.purge：等待中，上次运行 .+，下次 /);
+
+  // Switching user on the same phone: the judge may not stay in the organizer's area.
+  await signInAs(page, 'judge2');
+  await page.goto(`${cloud.url}/admin/pages/home/index`);
+  await shown(page, '.page-forbidden').waitFor();
+  await page.context().close();
+});
+
+test('no page threw in the browser', () => {
+  expect(pageErrors).toEqual([]);
+});
