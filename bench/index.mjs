@@ -37,7 +37,7 @@ async function packageSizes() {
   console.log('\n== weapp package sizes (npm run build:weapp, production) ==');
   const code = await run(taroBin, ['build', '--type', 'weapp'], {
     env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    quiet: true,
   });
   if (code !== 0) throw new Error('build:weapp failed');
   const dist = join(root, 'dist', 'weapp');
@@ -88,7 +88,7 @@ async function startServer() {
 
 async function roundTrips() {
   console.log(`\n== local API round trip (POST /api/api over HTTP, ${CALLS} calls each, sequential) ==`);
-  const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only']);
+  const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only'], { quiet: true });
   if (code !== 0) throw new Error('build of the local server failed');
   const server = await startServer();
   try {
