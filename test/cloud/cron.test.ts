@@ -1,6 +1,8 @@
 import { cronTick } from '../../cloudfunctions/jobs';
 import { runDueJobs, type JobHandler } from '../../cloudfunctions/jobs/run-due-jobs';
 import { C, type JobDoc, type RequestDoc } from '../../cloudfunctions/usecases/collections';
+import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
+import { createWxDatabaseStandin } from '../standins/wx-database';
 import { testPorts } from '../support/local-ports';
 
 type Ports = ReturnType<typeof testPorts>;
@@ -70,8 +72,14 @@ test('the purge job removes expired requestId records, keeps fresh ones, and rec
   expect(await requests.count()).toBe(0);
 });
 
-test('two overlapping runs never run one job twice', async () => {
-  const jobs = ports.db.collection<JobDoc>(C.jobs);
+// The claim is a transaction, whose semantics differ per store: prove it on both.
+test.each([
+  ['the embedded store', () => ports.db],
+  ['the CloudBase adapter over the wx-server-sdk stand-in', () => createCloudBaseDb(createWxDatabaseStandin())],
+])('two overlapping runs never run one job twice on %s', async (_store, makeDb) => {
+  const db = makeDb();
+  const store = { ...ports, db };
+  const jobs = db.collection<JobDoc>(C.jobs);
   for (let i = 0; i < 12; i += 1) await jobs.create(job(`job-${i}`));
   const runs = new Map<string, number>();
   const count: JobHandler = async (payload) => {
@@ -80,8 +88,8 @@ test('two overlapping runs never run one job twice', async () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
   };
   const [a, b] = await Promise.all([
-    runDueJobs(ports, { owner: 'run-a', handlers: { count } }),
-    runDueJobs(ports, { owner: 'run-b', handlers: { count } }),
+    runDueJobs(store, { owner: 'run-a', handlers: { count } }),
+    runDueJobs(store, { owner: 'run-b', handlers: { count } }),
   ]);
   expect(a.length + b.length).toBe(12);
   expect([...runs.values()]).toEqual(Array(12).fill(1));
