@@ -1,16 +1,11 @@
-import { errorMessages, isErrorCode, type ErrorBody, type ErrorCode } from '@core/errors';
+import { AppError, errorMessages, isErrorCode, type ErrorBody } from '@core/errors';
 
-/** What every failed call throws: the wire's stable code, a Chinese message for people, per-field details. */
-export class CloudError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: ErrorBody['details'];
-
-  constructor(code: ErrorCode, message?: string, details?: ErrorBody['details']) {
-    super(message ?? errorMessages[code]);
-    this.name = 'CloudError';
-    this.code = code;
-    this.details = details;
-  }
+/**
+ * What every failed call throws: the wire's stable code, a Chinese message for people, per-field
+ * details. The cloud's AppError, arrived on the client.
+ */
+export class CloudError extends AppError {
+  override readonly name = 'CloudError';
 
   static fromBody(body: unknown): CloudError {
     if (typeof body !== 'object' || body === null) return new CloudError('INTERNAL');

@@ -14,6 +14,15 @@ import type {
   WxUpdateData,
   WxWhereCondition,
 } from './wx-database-types';
+import {
+  checkCollectionName,
+  checkId,
+  checkFieldPath,
+  checkCount,
+  checkPatchField,
+  invalid,
+  duplicate,
+} from '../db-input';
 
 export interface CloudBaseDbOptions {
   /**
@@ -28,8 +37,6 @@ export interface CloudBaseDbOptions {
 }
 
 const MAX_PAGE = 1000;
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function createCloudBaseDb(database: WxDatabase, options: CloudBaseDbOptions = {}): Db {
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE)), MAX_PAGE);
@@ -341,7 +348,7 @@ function toUpdateData<T extends Doc>(collection: string, _: WxCommand, patch: Pa
   let fields = 0;
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    if (field === '_id' || !FIELD_SEGMENT.test(field)) throw invalid(collection, `cannot patch field ${field}`);
+    checkPatchField(collection, field);
     if (isIncrement(value)) {
       if (!Number.isFinite(value.$inc)) throw invalid(collection, `${field}: increments must be finite`);
       data[field] = _.inc(value.$inc);
@@ -401,29 +408,6 @@ function isConflict(error: unknown): boolean {
 
 // ---------------------------------------------------------------- checks
 
-function checkCollectionName(name: string): string {
-  if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) {
-    throw new DbError('INVALID', String(name), `bad collection name ${JSON.stringify(name)}`);
-  }
-  return name;
-}
-
-function checkId(collection: string, id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0) throw invalid(collection, '_id must be a non-empty string');
-  return id;
-}
-
-function checkFieldPath(collection: string, path: string): void {
-  if (!path.split('.').every((segment) => FIELD_SEGMENT.test(segment))) {
-    throw invalid(collection, `bad field path ${JSON.stringify(path)}`);
-  }
-}
-
-function checkCount(collection: string, what: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw invalid(collection, `${what} must be a non-negative integer`);
-  return value;
-}
-
 function scalar(collection: string, field: string, value: unknown): Scalar {
   if (!isScalar(value)) throw invalid(collection, `${field}: expected a string, number, boolean or null`);
   if (typeof value === 'number' && !Number.isFinite(value))
@@ -448,14 +432,6 @@ function isScalar(value: unknown): value is Scalar {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function duplicate(collection: string, id: string): DbError {
-  return new DbError('DUPLICATE', collection, `${collection}/${id} already exists`, id);
-}
-
-function invalid(collection: string, message: string): DbError {
-  return new DbError('INVALID', collection, message);
 }
 
 function sleep(ms: number): Promise<void> {

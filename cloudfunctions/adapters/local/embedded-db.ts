@@ -8,10 +8,17 @@ import Database from 'better-sqlite3';
 import type { Database as Sqlite, Statement } from 'better-sqlite3';
 import { DbError, isIncrement } from '../../ports';
 import type { Collection, Db, Doc, FieldCondition, Filter, FindOptions, Patch, Scalar, Tx } from '../../ports';
+import {
+  checkCollectionName,
+  checkId,
+  checkFieldPath,
+  checkCount,
+  checkPatchField,
+  invalid,
+  duplicate,
+} from '../db-input';
 
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** One segment of a field path; `$` is kept for operators, `.` separates segments. */
-const FIELD_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_TRANSACTION_ATTEMPTS = 10;
 const BUSY_TIMEOUT_MS = 5000;
 const STATEMENT_CACHE_SIZE = 500;
@@ -470,7 +477,7 @@ function patchEntries<T extends Doc>(collection: string, patch: Patch<T>): Array
   const entries: Array<[string, unknown]> = [];
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    if (field === '_id' || !FIELD_SEGMENT.test(field)) throw invalid(collection, `cannot patch field ${field}`);
+    checkPatchField(collection, field);
     if (isIncrement(value)) finite(collection, field, value.$inc);
     entries.push([field, value]);
   }
@@ -495,29 +502,6 @@ function compilePatch<T extends Doc>(collection: string, patch: Patch<T>): Sql |
     }
   }
   return { sql: sql.join(', '), params };
-}
-
-function checkCollectionName(name: string): string {
-  if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) {
-    throw new DbError('INVALID', String(name), `bad collection name ${JSON.stringify(name)}`);
-  }
-  return name;
-}
-
-function checkId(collection: string, id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0) throw invalid(collection, '_id must be a non-empty string');
-  return id;
-}
-
-function checkFieldPath(collection: string, path: string): void {
-  if (!path.split('.').every((segment) => FIELD_SEGMENT.test(segment))) {
-    throw invalid(collection, `bad field path ${JSON.stringify(path)}`);
-  }
-}
-
-function checkCount(collection: string, what: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw invalid(collection, `${what} must be a non-negative integer`);
-  return value;
 }
 
 function finite(collection: string, field: string, value: number): number {
@@ -557,12 +541,4 @@ function parseDoc<T>(json: string): T {
 function isPrimaryKeyViolation(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function duplicate(collection: string, id: string): DbError {
-  return new DbError('DUPLICATE', collection, `${collection}/${id} already exists`, id);
-}
-
-function invalid(collection: string, message: string): DbError {
-  return new DbError('INVALID', collection, message);
 }

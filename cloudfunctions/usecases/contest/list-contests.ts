@@ -2,6 +2,7 @@ import { registrationStatus } from '@core/contest/types';
 import type { Filter } from '../../ports';
 import type { UseCase } from '../context';
 import { C, type ContestDoc, type EditionDoc } from '../collections';
+import { findByIds } from '../find-by-ids';
 
 /** Public: the contests followers and entrants see on 首页, newest registration first. */
 export const listContests: UseCase<'contest.list'> = async (_ctx, input, ports) => {
@@ -9,14 +10,11 @@ export const listContests: UseCase<'contest.list'> = async (_ctx, input, ports) 
   const contests = await ports.db
     .collection<ContestDoc>(C.contests)
     .find(filter, { orderBy: [['registration.opensAt', 'desc']], limit: 200 });
-  const editionIds = [...new Set(contests.map((c) => c.editionId))];
-  const editions =
-    editionIds.length === 0
-      ? []
-      : await ports.db
-          .collection<EditionDoc>(C.editions)
-          .find({ _id: { $in: editionIds } }, { limit: editionIds.length });
-  const byId = new Map(editions.map((e) => [e._id, e]));
+  const byId = await findByIds<EditionDoc>(
+    ports.db,
+    C.editions,
+    contests.map((c) => c.editionId),
+  );
   const now = ports.clock.now();
 
   return {
