@@ -23,6 +23,14 @@ export interface FieldCondition {
   $gte?: string | number;
   $in?: readonly Scalar[];
   $nin?: readonly Scalar[];
+  /**
+   * Case-insensitive substring match on a string field, for search boxes: the text is literal (no
+   * pattern syntax). A missing or non-string field never matches; the empty string matches every
+   * string value. Case folding is promised for ASCII letters only (Chinese has no case; how other
+   * scripts fold differs between SQLite and CloudBase). Not indexed on either store: combine it
+   * with a selective condition on large collections.
+   */
+  $contains?: string;
 }
 
 /**
@@ -131,6 +139,35 @@ export interface StoredFile {
   size: number;
 }
 
+/**
+ * Where a client may upload one file, from `Files.uploadTarget`. The server chooses the path and later
+ * looks only there (`fileIdFor`), so whatever a client writes elsewhere is never used.
+ */
+export type UploadTarget =
+  /** Mini-program (or the H5 build on CloudBase): `wx.cloud.uploadFile({ cloudPath, filePath })`. */
+  | { kind: 'wx-cloud'; cloudPath: string }
+  /** The H5 build on the local cloud: PUT the raw bytes to `url` with the granted Content-Type. */
+  | { kind: 'http'; url: string; method: 'PUT' };
+
+export interface UploadTargetOptions {
+  /** Largest accepted size in bytes. Enforced at upload time on the local cloud only: see uploadTarget. */
+  maxBytes: number;
+  /** The one MIME type accepted, e.g. `application/pdf`. */
+  contentType: string;
+  /** How long the grant stays usable, 1 s .. 1 day (the local cloud's signed URL expires). */
+  ttlSeconds: number;
+}
+
+export interface FileStat {
+  size: number;
+  /**
+   * The type storage serves the file with: both stores derive it from the path's extension
+   * (`application/octet-stream` when unknown); null when storage did not say. It says nothing about
+   * the bytes: read them to verify a type.
+   */
+  contentType: string | null;
+}
+
 export interface Files {
   /** Stores bytes at a path like `entries/<id>/plan.pdf`. */
   put(path: string, content: Uint8Array, contentType: string): Promise<StoredFile>;
@@ -138,6 +175,24 @@ export interface Files {
   /** A link that stops working after `ttlSeconds`; callers decide who may have it. */
   temporaryUrl(fileId: string, ttlSeconds: number): Promise<string>;
   remove(fileId: string): Promise<void>;
+  /**
+   * Where the client may upload one file to `path`. The local cloud's signed URL admits only that path
+   * and refuses oversize or wrongly typed bytes at upload time. On WeChat the client calls
+   * `wx.cloud.uploadFile` itself (storage security rules alone decide where it may write) and it takes
+   * any bytes, so when the client reports the upload done, a use case must `stat` (and, for a type that
+   * matters, `read`) the file at `fileIdFor(path)` and `remove` it if it breaks the rules.
+   */
+  uploadTarget(path: string, options: UploadTargetOptions): Promise<UploadTarget>;
+  /** Size (and served content type when known) of a stored file, or null if it does not exist. */
+  stat(fileId: string): Promise<FileStat | null>;
+  /**
+   * The fileId that an upload to `path` (a client's through uploadTarget, or put) has: `local://<path>`
+   * on the local cloud, the `cloud://<env>.<bucket>/<path>` fileID of this environment on WeChat. The
+   * server derives it itself instead of trusting the fileID a client reports (whose `cloud://` part could
+   * name another environment's bucket). It does not check that the file exists: use `stat`. On WeChat
+   * the first call in a process may upload a tiny probe file to learn the environment's fileID prefix.
+   */
+  fileIdFor(path: string): Promise<string>;
 }
 
 // ---------------------------------------------------------------- Messenger

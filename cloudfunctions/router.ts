@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { actions, isActionName, type ActionName } from '@core/actions';
 import { AppError, ErrorCode, errorMessages } from '@core/errors';
 import { mayCall } from '@core/roles';
@@ -17,6 +17,8 @@ export interface ApiOptions {
   runtime: 'local' | 'cloud';
   version: string;
   idempotency?: IdempotencyOptions;
+  /** HMAC key for ID numbers (ID_HASH_KEY in the cloud, derived from DATA_DIR's secret locally). */
+  idHashKey: Buffer | null;
   /** Tests may swap use cases in; production uses the table in usecases/index.ts. */
   useCases?: UseCaseTable;
 }
@@ -48,6 +50,12 @@ export function createApi(options: ApiOptions): Api {
   const table = options.useCases ?? defaultUseCases;
   const idempotency = options.idempotency ?? defaultIdempotency;
 
+  function hashIdNumber(normalized: string): string {
+    // Refuse rather than hash with a guessable key: a missing key is a deployment error.
+    if (options.idHashKey === null || options.idHashKey.length < 16) throw new Error('ID_HASH_KEY is not configured');
+    return createHmac('sha256', options.idHashKey).update(normalized).digest('hex');
+  }
+
   return async function api(event, identity) {
     const { action, data, requestId } = readEvent(event);
     const traceId = typeof requestId === 'string' ? requestId : randomUUID();
@@ -75,6 +83,7 @@ export function createApi(options: ApiOptions): Api {
         requestId: typeof requestId === 'string' ? requestId : undefined,
         runtime: options.runtime,
         version: options.version,
+        hashIdNumber,
       };
       const run = () => invoke(action, ctx, parsed.value);
 

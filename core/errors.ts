@@ -10,6 +10,16 @@ export const ErrorCode = {
   REQUEST_ID_REUSED: 'REQUEST_ID_REUSED',
   /** User text refused by the content check (msgSecCheck on WeChat). */
   CONTENT_RISKY: 'CONTENT_RISKY',
+  /** The registration window has closed (decided in Asia/Shanghai). */
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  /** The registration window has not opened yet. */
+  NOT_OPEN: 'NOT_OPEN',
+  /** The enterprise or maker is already entered in this edition; details name the contest. */
+  DUPLICATE_ENTRY: 'DUPLICATE_ENTRY',
+  /** A contest edit would remove a group, field or district that entries use. */
+  CONTEST_IN_USE: 'CONTEST_IN_USE',
+  /** The entry's current status does not allow this step. */
+  INVALID_STATE: 'INVALID_STATE',
   INTERNAL: 'INTERNAL',
   /** Client side only: the call never got an answer. */
   NETWORK: 'NETWORK',
@@ -28,6 +38,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   REQUEST_ID_REUSED: '请求编号已用于其他操作',
   CONTENT_RISKY: '内容含有不适宜的信息，请修改后重试',
+  DEADLINE_PASSED: '报名已截止',
+  NOT_OPEN: '报名尚未开始',
+  DUPLICATE_ENTRY: '该企业或创客已报名本届大赛，不能重复报名',
+  CONTEST_IN_USE: '已有报名使用了要删除的组别、行业领域或区，不能删除',
+  INVALID_STATE: '当前状态不允许此操作',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',
 };

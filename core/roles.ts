@@ -32,6 +32,11 @@ export function hasRole(grants: readonly RoleGrant[], role: Role, contestId?: st
   );
 }
 
+/** A grant for every contest, e.g. the 组委会 itself rather than one regional organizer. */
+export function holdsGlobally(grants: readonly RoleGrant[], role: Role): boolean {
+  return grants.some((g) => g.role === role && g.contestId === null);
+}
+
 export function areasFor(grants: readonly RoleGrant[]): Area[] {
   return AREAS.filter((area) => hasRole(grants, areaInfo[area].role));
 }

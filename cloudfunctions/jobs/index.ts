@@ -1,9 +1,11 @@
 import type { Ports } from '../ports';
 import { ensureRecurringJob, runDueJobs, type JobHandler, type JobOutcome } from './run-due-jobs';
 import { purgeExpiredRequests } from './purge-requests';
+import { scanSimilarity } from './similarity-scan';
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   'requests.purge': purgeExpiredRequests,
+  'entries.similarity': scanSimilarity,
 };
 
 /** Recurring jobs every environment has; created on the first cron run. */

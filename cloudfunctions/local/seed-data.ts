@@ -1,4 +1,4 @@
-import { shanghaiToIso } from '@core/time/shanghai';
+import { shanghaiDay, shanghaiToIso } from '@core/time/shanghai';
 import type { Role } from '@core/roles';
 import type { ContestDoc, EditionDoc } from '../usecases/collections';
 
@@ -92,6 +92,50 @@ export const shanghai2024: ContestDoc = {
   createdAt: seededAt,
   updatedAt: seededAt,
 };
+
+/**
+ * Two contests of a demo edition whose registration is open when the data dir is first seeded, so a
+ * new user can try signing up (and see one-entry-per-edition refuse a second contest). Dates are fixed
+ * at first seed and kept afterwards, like everything the seed writes.
+ */
+export const demoEdition: EditionDoc = { _id: 'edition-demo', name: '演示届次（可报名体验）', year: 2026 };
+
+export function demoContests(now: Date): ContestDoc[] {
+  const day = (offset: number) => shanghaiDay(now.getTime() + offset * 86400_000);
+  const at = now.toISOString();
+  const base = {
+    ...shanghai2024,
+    editionId: demoEdition._id,
+    registration: { opensAt: shanghaiToIso(day(-1)), closesAt: shanghaiToIso(day(60), '23:59:59') },
+    stages: [
+      { key: 'preliminary' as const, format: '线上专家评审', startsOn: day(61), endsOn: day(75) },
+      { key: 'semifinal' as const, format: '线下现场演示和答辩', startsOn: day(80), endsOn: day(90) },
+      { key: 'final' as const, format: '现场演示和答辩、现场评分', startsOn: day(100), endsOn: day(100) },
+    ],
+    createdAt: at,
+    updatedAt: at,
+  };
+  return [
+    { ...base, _id: 'demo-sh', name: '上海区域赛（演示）' },
+    {
+      ...base,
+      _id: 'demo-digital',
+      kind: 'thematic',
+      name: '数字经济专题赛（演示）',
+      hostRegion: '全国',
+      fields: ['新一代信息技术', '数字创意', '现代服务'],
+      districts: [],
+      awards: {
+        enterprise: [
+          { prize: 'first', count: 1 },
+          { prize: 'second', count: 2 },
+          { prize: 'third', count: 3 },
+        ],
+        maker: [{ prize: 'first', count: 1 }],
+      },
+    },
+  ];
+}
 
 export interface DemoUser {
   key: string;

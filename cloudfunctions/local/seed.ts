@@ -7,7 +7,7 @@ import {
   type RoleGrantDoc,
   type UserDoc,
 } from '../usecases/collections';
-import { demoOpenid, demoUsers, edition2024, shanghai2024 } from './seed-data';
+import { demoContests, demoEdition, demoOpenid, demoUsers, edition2024, shanghai2024 } from './seed-data';
 
 async function createIfMissing<T extends { _id: string }>(db: Db, collection: string, doc: T): Promise<boolean> {
   try {
@@ -20,7 +20,7 @@ async function createIfMissing<T extends { _id: string }>(db: Db, collection: st
 }
 
 /**
- * Creates the demo users and the Shanghai 2024 contest. Safe to run on every start: what exists is
+ * Creates the demo users, the Shanghai 2024 contest, and a demo edition open for sign-up. Safe to run on every start: what exists is
  * left as it is, so an organizer's edits to the demo contest survive restarts.
  */
 export async function seedDemoData(ports: Pick<Ports, 'db' | 'clock'>): Promise<{ created: number }> {
@@ -33,6 +33,9 @@ export async function seedDemoData(ports: Pick<Ports, 'db' | 'clock'>): Promise<
 
   count(await createIfMissing<EditionDoc>(db, C.editions, edition2024));
   count(await createIfMissing<ContestDoc>(db, C.contests, shanghai2024));
+  count(await createIfMissing<EditionDoc>(db, C.editions, demoEdition));
+  for (const contest of demoContests(ports.clock.now()))
+    count(await createIfMissing<ContestDoc>(db, C.contests, contest));
   for (const user of demoUsers) {
     const openid = demoOpenid(user.key);
     count(

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { cronTick } from '../jobs';
 import type { Logger, Ports } from '../ports';
 import { jsonLogger } from '../log';
 import { createLocalPorts, type LocalPorts } from '../adapters/local';
+import { UploadRefusedError } from '../adapters/local/local-files';
 import { createDevAuth, assertLocalRuntime } from './dev-auth';
 import { seedDemoData } from './seed';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
@@ -193,6 +194,35 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return sendJson(res, 404, failure(ErrorCode.NOT_FOUND));
   }
 
+  /** PUT /upload/…: the local stand-in of a client's upload to cloud storage, on a signed link. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, { ports }: Runtime): Promise<void> {
+    if (req.method !== 'PUT') return sendJson(res, 405, failure(ErrorCode.INVALID_INPUT, '请使用 PUT 上传文件'));
+    const grant = ports.localFiles.verifyUpload(url.pathname + url.search);
+    if (grant === null) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '上传链接无效或已过期，请重新选择文件'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      chunks.push(buffer);
+      size += buffer.length;
+      // Keep one byte past the limit, so acceptUpload can tell "too large" from "exactly the limit".
+      if (size > grant.maxBytes) break;
+    }
+    try {
+      const stored = await ports.localFiles.acceptUpload(
+        grant,
+        Buffer.concat(chunks).subarray(0, grant.maxBytes + 1),
+        req.headers['content-type'] ?? '',
+      );
+      sendJson(res, 200, { ok: true, data: stored });
+    } catch (error) {
+      if (error instanceof UploadRefusedError) {
+        return sendJson(res, error.code === 'TOO_LARGE' ? 413 : 415, failure(ErrorCode.INVALID_INPUT, error.message));
+      }
+      throw error;
+    }
+  }
+
   function handleFile(res: ServerResponse, url: URL, { ports }: Runtime): void {
     const verified = ports.localFiles.verify(url.pathname + url.search);
     if (verified === null) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '文件链接无效或已过期'));
@@ -220,6 +250,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (path.startsWith('/api/')) return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '接口不存在'));
       if (path.startsWith('/dev/')) return handleDev(req, res, path, runtime);
       if (path.startsWith('/files/')) return handleFile(res, url, runtime);
+      if (path.startsWith('/upload/')) return handleUpload(req, res, url, runtime);
       if (serveH5) return serveH5(req, res, () => sendJson(res, 404, failure(ErrorCode.NOT_FOUND)));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notBuiltPage);
@@ -253,6 +284,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     adminOpenids: new Set(options.adminOpenids ?? DEMO_ADMIN_OPENIDS),
     runtime: 'local',
     version,
+    // A key of its own, derived so that it survives restarts with the data dir.
+    idHashKey: createHmac('sha256', secret).update('id-number-hash').digest(),
   });
   markReady({ ports, api });
   const runCron = () => cronTick(ports, `local-${randomUUID()}`);

@@ -16,6 +16,8 @@ export interface UseCaseContext {
   /** Where the function runs; shown in system.health. */
   runtime: 'local' | 'cloud';
   version: string;
+  /** Keyed hash of a normalized ID number: matches duplicates without storing the number. */
+  hashIdNumber(normalized: string): string;
 }
 
 /** One capability: checks role and ownership, calls core, writes through ports. */

@@ -1,9 +1,25 @@
 import type { UseCaseTable } from './context';
 import { health } from './system/health';
 import { me } from './auth/me';
-import { listContests } from './contest/list-contests';
 import { updateProfile } from './auth/update-profile';
 import { systemStatus } from './admin/system-status';
+import { listContests } from './contest/list-contests';
+import { getContest } from './contest/get-contest';
+import { upsertContest } from './contest/upsert-contest';
+import { upsertEdition } from './contest/upsert-edition';
+import { saveDraft } from './registration/save-draft';
+import { submit } from './registration/submit';
+import { withdraw } from './registration/withdraw';
+import { mine } from './registration/mine';
+import { uploadTarget } from './files/upload-target';
+import { attachmentUrl } from './files/attachment-url';
+import { listEntries } from './admin/list-entries';
+import { getEntry } from './admin/get-entry';
+import { decideEntry } from './admin/decide-entry';
+import { entryStats } from './admin/entry-stats';
+import { exportEntries } from './admin/export-entries';
+import { myInstitution, registerInstitution } from './institution/register';
+import { decideInstitution, listInstitutions } from './institution/review';
 
 /** Every action of core/actions.ts has exactly one use case; the type makes a missing one a compile error. */
 export const useCases: UseCaseTable = {
@@ -12,4 +28,22 @@ export const useCases: UseCaseTable = {
   'auth.updateProfile': updateProfile,
   'admin.system.status': systemStatus,
   'contest.list': listContests,
+  'contest.get': getContest,
+  'admin.edition.upsert': upsertEdition,
+  'admin.contest.upsert': upsertContest,
+  'registration.saveDraft': saveDraft,
+  'registration.submit': submit,
+  'registration.withdraw': withdraw,
+  'registration.mine': mine,
+  'files.uploadTarget': uploadTarget,
+  'files.url': attachmentUrl,
+  'admin.entries.list': listEntries,
+  'admin.entries.get': getEntry,
+  'admin.entries.decide': decideEntry,
+  'admin.entries.stats': entryStats,
+  'admin.entries.export': exportEntries,
+  'institution.register': registerInstitution,
+  'institution.mine': myInstitution,
+  'admin.institutions.list': listInstitutions,
+  'admin.institutions.decide': decideInstitution,
 };

@@ -9,6 +9,32 @@ describeDbContract('CloudBase adapter over the wx-server-sdk stand-in', () =>
   createCloudBaseDb(createWxDatabaseStandin()),
 );
 
+describe('the stand-in’s db.RegExp, as MongoDB runs $regex', () => {
+  it('matches strings and arrays holding a matching string, never other types', async () => {
+    const database = createWxDatabaseStandin();
+    const items = database.collection('items');
+    const docs = [
+      { _id: 's', v: 'Hello' },
+      { _id: 'a', v: ['x', 'hello there'] },
+      { _id: 'n', v: 5 },
+      { _id: 'z', v: null },
+      { _id: 'o', v: { w: 'hello' } },
+      { _id: 'm' },
+    ];
+    for (const data of docs) await items.add({ data });
+    const where = (regexp: string, options?: string) =>
+      items
+        .where({ v: database.RegExp({ regexp, ...(options === undefined ? {} : { options }) }) })
+        .get()
+        .then((result) => result.data.map((doc) => doc._id).sort());
+    expect(await where('hello', 'i')).toEqual(['a', 's']);
+    expect(await where('hello')).toEqual(['a']);
+    expect(await where('', 'i')).toEqual(['a', 's']);
+    expect(() => database.RegExp({ regexp: 'a', options: 'g' })).toThrow(/unsupported options/);
+    expect(() => database.RegExp({ regexp: '(' })).toThrow(/invalid regexp/);
+  });
+});
+
 describe('CloudBase adapter specifics', () => {
   it('pages through get() instead of trusting one call', async () => {
     const database = createWxDatabaseStandin();
@@ -41,6 +67,7 @@ describe('CloudBase adapter specifics', () => {
     const inner = createWxDatabaseStandin();
     const wrapping: WxDatabase = {
       command: inner.command,
+      RegExp: (options) => inner.RegExp(options),
       collection: (name) => inner.collection(name),
       runTransaction: (callback, times) =>
         inner.runTransaction(callback, times).catch((error: unknown) => {
@@ -64,6 +91,25 @@ describe('CloudBase adapter specifics', () => {
       .catch((error: unknown) => error);
     expect(duplicate).toBeInstanceOf(DbError);
     expect(duplicate).toMatchObject({ code: 'DUPLICATE', id: 'taken' });
+  });
+
+  it('sends $contains as an escaped, case-insensitive db.RegExp', async () => {
+    const database = createWxDatabaseStandin();
+    const asked: unknown[] = [];
+    const spying: WxDatabase = {
+      command: database.command,
+      collection: (name) => database.collection(name),
+      runTransaction: (callback, times) => database.runTransaction(callback, times),
+      RegExp: (options) => {
+        asked.push(options);
+        return database.RegExp(options);
+      },
+    };
+    const db = createCloudBaseDb(spying);
+    await db.collection<Doc & { name: string }>('items').create({ _id: 'x', name: 'a.b(c) [1]* $^|?+{2}\\' });
+    const found = await db.collection('items').find({ name: { $contains: 'A.B(c) [1]* $^|?+{2}\\' } });
+    expect(found.map((doc) => doc._id)).toEqual(['x']);
+    expect(asked).toEqual([{ regexp: 'A\\.B\\(c\\) \\[1\\]\\* \\$\\^\\|\\?\\+\\{2\\}\\\\', options: 'i' }]);
   });
 
   it('gives up with DbError CONFLICT when every attempt collides', async () => {

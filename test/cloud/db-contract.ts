@@ -137,6 +137,8 @@ export function describeDbContract(name: string, open: Open, close?: Close): voi
           { n: {} },
           { 'bad path': 1 },
           { n: { $in: 'x' as unknown as Scalar[] } },
+          { s: { $contains: 1 as unknown as string } },
+          { s: { $contains: null as unknown as string } },
         ];
         for (const filter of bad) {
           await expect(items.find(filter)).rejects.toMatchObject({ code: 'INVALID' });
@@ -200,6 +202,26 @@ export function describeDbContract(name: string, open: Open, close?: Close): voi
         ['_id $in', { _id: { $in: ['a', 'h', 'zz'] } }, ['a', 'h']],
         ['_id range', { _id: { $gt: 'f' } }, ['g', 'h']],
         ['_id $ne', { _id: { $ne: 'a' } }, ['b', 'c', 'd', 'e', 'f', 'g', 'h']],
+        ['$contains folds Latin case', { s: { $contains: 'E' } }, ['a', 'c', 'd', 'e', 'g']],
+        ['$contains a longer piece', { s: { $contains: 'ELD' } }, ['e']],
+        [
+          '$contains empty matches every string value',
+          { s: { $contains: '' } },
+          ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+        ],
+        ['$contains never matches numbers, null or missing', { n: { $contains: '' } }, ['g']],
+        ['$contains does not search a number’s digits', { n: { $contains: '1' } }, []],
+        ['$contains finds digits in strings', { s: { $contains: '0' } }, ['h']],
+        ['$contains on a dotted path', { 'nested.k': { $contains: 'ON' } }, ['h']],
+        ['$contains beside another condition on the field', { s: { $contains: 'a', $ne: 'banana' } }, ['a', 'd', 'g']],
+        ['$contains with other keys', { s: { $contains: 'e' }, b: true }, ['a', 'c']],
+        ['$contains inside $or', { $or: [{ s: { $contains: 'AN' } }, { g: 'z' }] }, ['b', 'e', 'f']],
+        [
+          '$contains inside $and / $or',
+          { $and: [{ g: 'x' }, { $or: [{ s: { $contains: 'P' } }, { n: 0 }] }] },
+          ['a', 'g', 'h'],
+        ],
+        ['$contains on _id', { _id: { $contains: 'C' } }, ['c']],
       ];
 
       it.each(cases)('%s', async (_label, filter, expected) => {
@@ -207,6 +229,55 @@ export function describeDbContract(name: string, open: Open, close?: Close): voi
         for (const doc of fixture) await items.create(doc);
         expect(ids(await items.find(filter))).toEqual(expected);
         expect(await items.count(filter)).toBe(expected.length);
+      });
+
+      it('$contains finds Chinese text, folds Latin case and reads pattern characters literally', async () => {
+        const names = db.collection<Doc & { name?: unknown; note?: string }>('names');
+        const docs: Array<Doc & { name?: unknown; note?: string }> = [
+          { _id: 'sh', name: '上海市浦东新区创新创业大赛' },
+          { _id: 'bj', name: '北京“创客中国”中小企业创新创业大赛' },
+          { _id: 'mix', name: 'SmartFactory 智能工厂 v2.0' },
+          { _id: 'dot', name: 'a.b(c) [x]* ^$|?+{2} \\ end' },
+          { _id: 'near', name: 'aXb(c' },
+          { _id: 'pct', name: '100% under_score' },
+          { _id: 'num', name: 2024 },
+          { _id: 'nul', name: null },
+          { _id: 'yes', name: true },
+          { _id: 'obj', name: { text: '创客' } },
+          { _id: 'none', note: '创客' },
+        ];
+        for (const doc of docs) await names.create(doc);
+        const search = async (text: string) => ids(await names.find({ name: { $contains: text } }));
+        expect(await search('创客')).toEqual(['bj']);
+        expect(await search('创新创业')).toEqual(['bj', 'sh']);
+        expect(await search('“创客中国”')).toEqual(['bj']);
+        expect(await search('浦东新区')).toEqual(['sh']);
+        expect(await search('smartfactory')).toEqual(['mix']);
+        expect(await search('SMARTFACTORY 智能')).toEqual(['mix']);
+        expect(await search('V2.0')).toEqual(['mix']);
+        expect(await search('a.b(c')).toEqual(['dot']);
+        expect(await search('A.B(C) [X]*')).toEqual(['dot']);
+        expect(await search('^$|?+{2}')).toEqual(['dot']);
+        expect(await search('\\ end')).toEqual(['dot']);
+        expect(await search('.')).toEqual(['dot', 'mix']);
+        expect(await search('%')).toEqual(['pct']);
+        expect(await search('_')).toEqual(['pct']);
+        expect(await search('2024')).toEqual([]);
+        expect(await search('true')).toEqual([]);
+        expect(await search('null')).toEqual([]);
+        expect(await search('text')).toEqual([]);
+        expect(await search('')).toEqual(['bj', 'dot', 'mix', 'near', 'pct', 'sh']);
+        expect(await names.count({ name: { $contains: '大赛' } })).toBe(2);
+        expect(
+          ids(await names.find({ $or: [{ name: { $contains: '浦东' } }, { note: { $contains: '创客' } }] })),
+        ).toEqual(['none', 'sh']);
+        expect(
+          ids(await names.find({ name: { $contains: '创新' }, _id: { $ne: 'sh' } }, { orderBy: [['name', 'asc']] })),
+        ).toEqual(['bj']);
+        expect(await names.updateWhere({ name: { $contains: 'A.B(' } }, { note: 'found' })).toBe(1);
+        expect(await names.get('dot')).toMatchObject({ note: 'found' });
+        expect(await names.removeWhere({ name: { $contains: '(C' } })).toBe(2);
+        expect(await names.count()).toBe(docs.length - 2);
       });
 
       it('agrees with a plain in-memory predicate on random documents and filters', async () => {
@@ -224,6 +295,27 @@ export function describeDbContract(name: string, open: Open, close?: Close): voi
                 const expected = stored.filter((doc) => modelMatches(doc, filter)).map((doc) => doc._id);
                 expect(ids(await items.find(filter))).toEqual([...expected].sort());
                 expect(await items.count(filter)).toBe(expected.length);
+              }
+            },
+          ),
+          { numRuns: 40 },
+        );
+      }, 20_000);
+
+      it('$contains agrees with the model on random text, numbers and pattern characters', async () => {
+        let run = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(searchDocArbitrary, { maxLength: 12 }),
+            fc.array(searchArbitrary, { minLength: 1, maxLength: 6 }),
+            async (docs, filters) => {
+              run += 1;
+              const items = db.collection<Doc & Record<string, unknown>>(`search${run}`);
+              const stored = docs.map((doc, index) => ({ ...doc, _id: `D${index}` }));
+              for (const doc of stored) await items.create(doc);
+              for (const filter of filters) {
+                const expected = stored.filter((doc) => modelMatches(doc, filter)).map((doc) => doc._id);
+                expect(ids(await items.find(filter))).toEqual([...expected].sort());
               }
             },
           ),
@@ -524,8 +616,35 @@ const boundArbitrary: fc.Arbitrary<string | number> = fc.oneof(
   fc.integer({ min: -3, max: 3 }),
   fc.constantFrom(...STRINGS),
 );
+/** Needles for $contains: document strings, their other case, pieces of ids and pattern characters. */
+const containsArbitrary: fc.Arbitrary<string> = fc.oneof(
+  // Half the needles differ from stored text only in case, so folding is exercised every run.
+  fc.constantFrom('A', 'b', 'B', 'D', 'D1'),
+  fc.constantFrom(...STRINGS, '1', '0', '.', '.*', '\\', '('),
+);
 const MISSING = Symbol('missing');
 const fieldValueArbitrary = fc.oneof(fc.constant<typeof MISSING>(MISSING), valueArbitrary);
+
+/** Text over few characters, so needles and values overlap often: letters in both cases, CJK, metacharacters. */
+const searchUnit = fc.constantFrom('a', 'A', 'd', 'D', '1', '0', '.', '(', '*', '\\', '%', '创', '客', ' ');
+const searchDocArbitrary = fc
+  .record({
+    a: fc.oneof(
+      { weight: 3, arbitrary: fc.string({ unit: searchUnit, maxLength: 5 }) },
+      fc.integer({ min: -11, max: 101 }),
+      fc.constantFrom<unknown>(null, true, false, MISSING),
+    ),
+  })
+  .map(({ a }) => (a === MISSING ? {} : { a }));
+const searchArbitrary: fc.Arbitrary<Filter> = fc
+  .record({
+    field: fc.constantFrom('a', '_id'),
+    text: fc.string({ unit: searchUnit, maxLength: 3 }),
+    other: fc.boolean(),
+  })
+  .map(({ field, text, other }) =>
+    other ? { $or: [{ [field]: { $contains: text } }, { a: { $gte: 100 } }] } : { [field]: { $contains: text } },
+  );
 
 const docArbitrary = fc
   .record({ a: fieldValueArbitrary, u: fieldValueArbitrary, hasT: fc.boolean() })
@@ -557,6 +676,12 @@ const leafArbitrary: fc.Arbitrary<Filter> = fc.oneof(
       values: fc.array(fc.oneof(valueArbitrary, fc.constantFrom('d0', 'd1', 'd2')), { maxLength: 3 }),
     })
     .map(({ field, op, values }) => ({ [field]: { [op]: values } })),
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ field: fc.constantFrom(...FIELDS), text: containsArbitrary })
+      .map(({ field, text }) => ({ [field]: { $contains: text } })),
+  },
 );
 
 const filterArbitrary: fc.Arbitrary<Filter> = fc.letrec<{ filter: Filter }>((tie) => ({
@@ -603,6 +728,11 @@ function modelRange(found: unknown, op: string, bound: unknown): boolean {
   return order >= 0;
 }
 
+/** The port promises folding of ASCII letters only. */
+function asciiLower(value: string): string {
+  return value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
 function modelMatches(doc: Record<string, unknown>, filter: Filter): boolean {
   return Object.entries(filter).every(([key, value]) => {
     if (value === undefined) return true;
@@ -615,6 +745,8 @@ function modelMatches(doc: Record<string, unknown>, filter: Filter): boolean {
       if (op === '$ne') return !modelEquals(found, operand);
       if (op === '$in') return (operand as unknown[]).some((item) => modelEquals(found, item));
       if (op === '$nin') return !(operand as unknown[]).some((item) => modelEquals(found, item));
+      if (op === '$contains')
+        return typeof found === 'string' && asciiLower(found).includes(asciiLower(operand as string));
       return modelRange(found, op, operand);
     });
   });

@@ -1,24 +1,45 @@
-import { createCloudFiles } from '../../cloudfunctions/adapters/cloud/cloud-files';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCloudFiles, FILE_ID_PROBE_PATH } from '../../cloudfunctions/adapters/cloud/cloud-files';
+import type { HeadRequest } from '../../cloudfunctions/adapters/cloud/cloud-files';
 import type { WxStorageApi } from '../../cloudfunctions/adapters/cloud/wx-cloud-types';
 import { createAdjustableClock } from '../../cloudfunctions/adapters/local/clock';
-import { createWxStorageStandin, STORAGE_FILE_NONEXIST } from '../standins/wx-storage';
+import {
+  createWxStorageStandin,
+  STORAGE_FILE_NONEXIST,
+  STORAGE_FILE_NONEXIST_MSG,
+  type WxStorageStandin,
+} from '../standins/wx-storage';
 import { describeFilesContract } from './files-contract';
+
+/** The storage CDN answering the adapter's HEAD requests, at the stand-in's clock. */
+function cdnHead(storage: WxStorageStandin, nowSeconds: () => number): HeadRequest {
+  return async (url) => storage.headTemp(url, nowSeconds());
+}
 
 function setUp() {
   const clock = createAdjustableClock(new Date('2025-03-01T08:00:00+08:00'));
   clock.freeze();
   const storage = createWxStorageStandin({ envId: 'contest-prod-9f8e7d', now: () => clock.now().getTime() });
-  return { clock, storage, files: createCloudFiles(storage) };
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+  const files = createCloudFiles(storage, { head: cdnHead(storage, nowSeconds) });
+  return { clock, storage, files, nowSeconds };
 }
 
 describeFilesContract('WeChat cloud storage (stand-in)', () => {
-  const { clock, storage, files } = setUp();
+  const { clock, storage, files, nowSeconds } = setUp();
   return {
     files,
     advanceSeconds: (seconds) => clock.advance(seconds * 1000),
     async open(url) {
-      const answer = storage.fetchTemp(url, Math.floor(clock.now().getTime() / 1000));
+      const answer = storage.fetchTemp(url, nowSeconds());
       return answer.status === 200 ? answer.body : null;
+    },
+    // The mini-program's wx.cloud.uploadFile: it takes any bytes, so nothing is refused here.
+    async clientUpload(target, content) {
+      if (target.kind !== 'wx-cloud') throw new Error(`WeChat gives wx-cloud targets, not ${target.kind}`);
+      await storage.clientUpload(target.cloudPath, content);
+      return true;
     },
   };
 });
@@ -83,6 +104,164 @@ describe('cloud files adapter', () => {
   it('refuses ids that are not cloud:// fileIDs', async () => {
     const { files } = setUp();
     await expect(files.read('local://a/b')).rejects.toThrow(/不是云存储文件/);
+    await expect(files.stat('local://a/b')).rejects.toThrow(/不是云存储文件/);
+  });
+
+  it('gives wx-cloud targets whose cloudPath is the server’s path', async () => {
+    const { files } = setUp();
+    const options = { maxBytes: 1024, contentType: 'application/pdf', ttlSeconds: 600 };
+    expect(await files.uploadTarget('entries/e1/plan.pdf', options)).toEqual({
+      kind: 'wx-cloud',
+      cloudPath: 'entries/e1/plan.pdf',
+    });
+  });
+
+  it('learns the fileID prefix from a put, without a probe', async () => {
+    const { storage, files } = setUp();
+    const stored = await files.put('entries/e1/plan.pdf', Uint8Array.from([1]), 'application/pdf');
+    expect(await files.fileIdFor('entries/e2/计划书.pdf')).toBe(stored.fileId.replace('e1/plan.pdf', 'e2/计划书.pdf'));
+    expect(storage.has(FILE_ID_PROBE_PATH)).toBe(false);
+  });
+
+  it('without a put, uploads one probe per process to learn the prefix', async () => {
+    const { storage } = setUp();
+    let uploads = 0;
+    const counting: WxStorageApi = {
+      ...storage,
+      uploadFile: (params) => {
+        uploads += 1;
+        return storage.uploadFile(params);
+      },
+    };
+    const files = createCloudFiles(counting);
+    const ids = await Promise.all(['a/1.pdf', 'a/2.pdf', 'b/3.pdf'].map((path) => files.fileIdFor(path)));
+    expect(ids).toEqual([
+      'cloud://contest-prod-9f8e7d.636f-contest-prod-9f8e7d-1250000000/a/1.pdf',
+      'cloud://contest-prod-9f8e7d.636f-contest-prod-9f8e7d-1250000000/a/2.pdf',
+      'cloud://contest-prod-9f8e7d.636f-contest-prod-9f8e7d-1250000000/b/3.pdf',
+    ]);
+    expect(uploads).toBe(1);
+    expect(storage.has(FILE_ID_PROBE_PATH)).toBe(true);
+    await files.fileIdFor('c/4.pdf');
+    expect(uploads).toBe(1);
+  });
+
+  it('tries the probe again after it failed, and refuses a fileID it cannot read', async () => {
+    const { storage } = setUp();
+    let fail = true;
+    const flaky: WxStorageApi = {
+      ...storage,
+      uploadFile: async (params) => {
+        if (fail) {
+          fail = false;
+          throw new Error('socket hang up');
+        }
+        return storage.uploadFile(params);
+      },
+    };
+    const files = createCloudFiles(flaky);
+    await expect(files.fileIdFor('a/1.pdf')).rejects.toThrow('socket hang up');
+    await expect(files.fileIdFor('a/1.pdf')).resolves.toMatch(/^cloud:\/\/contest-prod-9f8e7d\..*\/a\/1\.pdf$/);
+
+    const odd = createCloudFiles({ ...storage, uploadFile: async () => ({ fileID: 'cloud://x.y/elsewhere' }) });
+    await expect(odd.fileIdFor('a/1.pdf')).rejects.toThrow(/无法确定云存储文件 ID 的格式/);
+  });
+
+  it('stats with getTempFileURL and a HEAD of the link, not by downloading', async () => {
+    const { storage, nowSeconds } = setUp();
+    const heads: string[] = [];
+    let downloads = 0;
+    const files = createCloudFiles(
+      {
+        ...storage,
+        downloadFile: (params) => {
+          downloads += 1;
+          return storage.downloadFile(params);
+        },
+      },
+      {
+        head: async (url) => {
+          heads.push(url);
+          return storage.headTemp(url, nowSeconds());
+        },
+      },
+    );
+    const { fileId } = await files.put('entries/e1/商业 计划书.pdf', new Uint8Array(2048), 'application/pdf');
+    expect(await files.stat(fileId)).toEqual({ size: 2048, contentType: 'application/pdf' });
+    expect(downloads).toBe(0);
+    expect(heads).toHaveLength(1);
+    // Raw spaces and Chinese in a link are percent-encoded before the request goes out.
+    expect(heads[0]).toMatch(/^https:\/\/[^ ]*%E5%95%86%E4%B8%9A%20%E8%AE%A1%E5%88%92%E4%B9%A6\.pdf\?sign=/);
+  });
+
+  it('measures by downloading when the CDN refuses the HEAD', async () => {
+    const { storage } = setUp();
+    const files = createCloudFiles(storage, { head: async () => ({ status: 403, headers: {} }) });
+    const { fileId } = await files.put('a/b.pdf', new Uint8Array(5), 'application/pdf');
+    expect(await files.stat(fileId)).toEqual({ size: 5, contentType: null });
+    const noLength = createCloudFiles(storage, { head: async () => ({ status: 200, headers: {} }) });
+    expect(await noLength.stat(fileId)).toEqual({ size: 5, contentType: null });
+    const gone = createCloudFiles(storage, { head: async () => ({ status: 404, headers: {} }) });
+    expect(await gone.stat(fileId)).toBeNull();
+  });
+
+  it('passes through stat failures other than a missing file', async () => {
+    const { storage } = setUp();
+    const refusing: WxStorageApi = {
+      ...storage,
+      getTempFileURL: async ({ fileList }) => ({
+        fileList: fileList.map((entry) => ({
+          fileID: typeof entry === 'string' ? entry : entry.fileID,
+          tempFileURL: '',
+          status: -503002,
+          errMsg: 'storage permission denied',
+        })),
+      }),
+    };
+    await expect(createCloudFiles(refusing).stat('cloud://x.y/a')).rejects.toThrow(/storage permission denied/);
+    const failingHead = createCloudFiles(storage, {
+      head: async () => {
+        throw new Error('connect ETIMEDOUT');
+      },
+    });
+    const { fileId } = await failingHead.put('a/b.pdf', new Uint8Array(5), 'application/pdf');
+    await expect(failingHead.stat(fileId)).rejects.toThrow('connect ETIMEDOUT');
+  });
+
+  it('sends a real HEAD over node:http by default', async () => {
+    const seen: Array<{ method?: string; url?: string }> = [];
+    const server = createServer((req, res) => {
+      seen.push({ method: req.method, url: req.url });
+      res.writeHead(req.url?.startsWith('/gone') ? 404 : 200, {
+        'content-type': 'application/pdf; qs=0.001',
+        'content-length': '4321',
+      });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { storage } = setUp();
+      const linking: WxStorageApi = {
+        ...storage,
+        getTempFileURL: async ({ fileList }) => ({
+          fileList: fileList.map((entry) => {
+            const fileID = typeof entry === 'string' ? entry : entry.fileID;
+            const name = fileID.split('/').pop() ?? '';
+            return { fileID, tempFileURL: `http://127.0.0.1:${port}/${name}?sign=x&t=1`, status: 0, errMsg: 'ok' };
+          }),
+        }),
+      };
+      const files = createCloudFiles(linking);
+      expect(await files.stat('cloud://x.y/报告.pdf')).toEqual({ size: 4321, contentType: 'application/pdf' });
+      expect(await files.stat('cloud://x.y/gone.pdf')).toBeNull();
+      expect(seen).toEqual([
+        { method: 'HEAD', url: '/%E6%8A%A5%E5%91%8A.pdf?sign=x&t=1' },
+        { method: 'HEAD', url: '/gone.pdf?sign=x&t=1' },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
@@ -101,9 +280,14 @@ describe('wx storage stand-in keeps WeChat’s limits', () => {
     const { fileID } = await storage.uploadFile({ cloudPath: 'a.txt', fileContent: Buffer.from('a') });
     const answer = await storage.getTempFileURL({ fileList: [fileID, `${fileID}.gone`] });
     expect(answer.fileList[0]).toMatchObject({ fileID, status: 0, errMsg: 'ok', maxAge: 86_400 });
-    expect(answer.fileList[1]).toMatchObject({ status: -1, tempFileURL: '', errMsg: 'STORAGE_FILE_NONEXIST' });
+    expect(answer.fileList[1]).toEqual({
+      fileID: `${fileID}.gone`,
+      status: STORAGE_FILE_NONEXIST,
+      tempFileURL: '',
+      errMsg: STORAGE_FILE_NONEXIST_MSG,
+    });
     const deleted = await storage.deleteFile({ fileList: [fileID, fileID] });
-    expect(deleted.fileList.map((item) => item.status)).toEqual([0, -1]);
+    expect(deleted.fileList.map((item) => item.status)).toEqual([0, STORAGE_FILE_NONEXIST]);
   });
 
   it('caps maxAge at one day', async () => {
@@ -151,5 +335,19 @@ describe('wx storage stand-in keeps WeChat’s limits', () => {
     });
     expect(storage.fetchTemp(url.replace('.tcb.qcloud.la', '.example.com'), now).status).toBe(403);
     expect(storage.fetchTemp(url, now + 60)).toMatchObject({ status: 403, reason: 'expired' });
+    expect(storage.headTemp(url, now).headers).toEqual({ 'content-length': '1', 'content-type': 'text/plain' });
+    expect(storage.headTemp(url, now + 60).status).toBe(403);
+  });
+
+  it('takes client uploads under the same naming rules, into the same store', async () => {
+    const { storage } = setUp();
+    const uploaded = await storage.clientUpload('entries/e1/plan.pdf', Uint8Array.from([1, 2]));
+    expect(uploaded).toEqual({
+      fileID: 'cloud://contest-prod-9f8e7d.636f-contest-prod-9f8e7d-1250000000/entries/e1/plan.pdf',
+      statusCode: 200,
+      errMsg: 'cloud.uploadFile:ok',
+    });
+    expect([...(await storage.downloadFile({ fileID: uploaded.fileID })).fileContent]).toEqual([1, 2]);
+    await expect(storage.clientUpload('/a', Uint8Array.from([1]))).rejects.toMatchObject({ errCode: -1 });
   });
 });

@@ -130,6 +130,30 @@ test('files are served only through a valid, unexpired signed link', async () =>
   expect((await fetch(url)).status).toBe(403);
 });
 
+test('PUT /upload/…: a signed link takes one PDF within its size; anything else is refused', async () => {
+  const target = await cloud.ports.files.uploadTarget('entries/e-test/plan-1.pdf', {
+    maxBytes: 64,
+    contentType: 'application/pdf',
+    ttlSeconds: 60,
+  });
+  if (target.kind !== 'http') throw new Error('the local cloud uploads over HTTP');
+  const put = (url: string, body: string, type = 'application/pdf') =>
+    fetch(url, { method: 'PUT', headers: { 'content-type': type }, body });
+
+  const ok = await put(target.url, '%PDF-1.4 small');
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toMatchObject({ ok: true, data: { fileId: 'local://entries/e-test/plan-1.pdf', size: 14 } });
+  expect(await cloud.ports.files.stat('local://entries/e-test/plan-1.pdf')).toMatchObject({ size: 14 });
+
+  expect((await put(target.url, 'GIF89a not a pdf')).status).toBe(415);
+  const tooLarge = await put(target.url, '%PDF-' + 'x'.repeat(100));
+  expect(tooLarge.status).toBe(413);
+  expect((await tooLarge.json()).error.message).toEqual(expect.any(String));
+  expect((await put(target.url.replace('plan-1', 'plan-2'), '%PDF-1.4')).status).toBe(403);
+  cloud.ports.clock.advance(61_000);
+  expect((await put(target.url, '%PDF-1.4 late')).status).toBe(403);
+});
+
 test('the cron stand-in runs the recurring purge job', async () => {
   const outcomes = await cloud.runCron();
   expect(outcomes).toEqual([

@@ -44,11 +44,11 @@ async function signInAs(page: Page, key: string): Promise<void> {
 test('a follower reads the home tab, moves between tabs, and is a guest on 我的', async () => {
   const page = await newPhone();
   await page.goto(cloud.url);
-  await page.locator('.contest-card').first().waitFor();
-  await expect(page.locator('.contest-card').first().innerText()).resolves.toContain(
-    '2024年“创客中国”上海市中小企业创新创业大赛',
-  );
-  await expect(page.locator('.contest-card').first().innerText()).resolves.toContain('已截止');
+  const shanghai = page.locator('.contest-card', { hasText: '2024年“创客中国”上海市中小企业创新创业大赛' });
+  await shanghai.waitFor();
+  expect(await shanghai.innerText()).toContain('已截止');
+  // The demo edition's contests are open for sign-up.
+  expect(await page.locator('.contest-card', { hasText: '上海区域赛（演示）' }).innerText()).toContain('报名中');
 
   await page.getByText('新闻', { exact: true }).click();
   await shown(page, '.page-empty-message').waitFor();
@@ -70,8 +70,11 @@ test('an entrant sees their role on 我的 and is refused the admin area with a 
 
   await shown(page, '.area-link-entrant').click();
   await page.waitForURL(/\/entrant\/pages\/home\/index/);
-  // The demo contest's registration closed in 2024.
-  expect(await shown(page, '.page-empty-message').innerText()).toBe('当前没有开放报名的赛事');
+  await shown(page, '.contest-card').first().waitFor();
+  expect(await shown(page, '.contest-card').allInnerTexts()).toEqual([
+    expect.stringContaining('数字经济专题赛（演示）'),
+    expect.stringContaining('上海区域赛（演示）'),
+  ]);
 
   // Typed straight into the address bar: the page itself refuses, it is not just a hidden link.
   await page.goto(`${cloud.url}/admin/pages/home/index`);

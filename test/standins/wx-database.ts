@@ -15,6 +15,10 @@
  *  - `where()` follows MongoDB: a missing field equals null, `neq`/`nin` match missing fields,
  *    comparisons never cross types, strings compare by UTF-8 bytes; nested plain objects in a
  *    condition are dotted paths; arrays match when an element does.
+ *  - `db.RegExp({ regexp, options })` as a field value matches string values only (or an array
+ *    holding a matching string), as MongoDB's $regex does; options are `i`, `m`, `s`. The pattern runs
+ *    as a JavaScript RegExp, which agrees with the server's PCRE on everything the adapter sends
+ *    (escaped literal text); a pattern JavaScript cannot compile is refused like a bad query.
  *  - `update({ data })` merges plain objects field by field; `_.set(v)` replaces; `_.inc(n)` is atomic.
  *  - `runTransaction(callback, times = 3)` (Database.runTransaction: "事务执行最多次数，默认 3 次"):
  *    snapshot reads, a write lock per written document; writing a document another live transaction
@@ -41,6 +45,8 @@ import type {
   WxQuery,
   WxQueryCommand,
   WxQueryGetResult,
+  WxRegExp,
+  WxRegExpOptions,
   WxRemoveResult,
   WxScalar,
   WxSetResult,
@@ -141,6 +147,36 @@ class UpdateCommand implements WxUpdateCommand {
   ) {}
 }
 
+class StandinRegExp implements WxRegExp {
+  readonly options: string;
+  readonly compiled: RegExp;
+  constructor(
+    readonly regexp: string,
+    options: string | undefined,
+  ) {
+    if (typeof regexp !== 'string') throw invalidError('database.RegExp', 'regexp must be a string');
+    this.options = options ?? '';
+    if (typeof this.options !== 'string' || !/^[ims]*$/.test(this.options)) {
+      throw invalidError('database.RegExp', `unsupported options ${String(options)}`);
+    }
+    try {
+      this.compiled = new RegExp(regexp, this.options);
+    } catch {
+      throw invalidError('database.RegExp', `invalid regexp ${JSON.stringify(regexp)}`);
+    }
+  }
+
+  test(found: Found): boolean {
+    const candidates = Array.isArray(found) ? found : [found];
+    return candidates.some((value) => typeof value === 'string' && this.compiled.test(value));
+  }
+}
+
+function regExp(options: WxRegExpOptions): WxRegExp {
+  if (!isPlainObject(options)) throw invalidError('database.RegExp', 'options must be an object');
+  return new StandinRegExp(options.regexp, options.options);
+}
+
 const command: WxCommand = {
   eq: (value) => new QueryCommand('eq', value),
   neq: (value) => new QueryCommand('neq', value),
@@ -179,6 +215,7 @@ function matches(doc: WxDocumentData, condition: WxWhereCondition): boolean {
   if (!isPlainObject(condition)) throw invalidError('collection.where', 'condition must be an object');
   return Object.entries(flattenCondition(condition, '')).every(([path, expected]) => {
     const found = fieldAt(doc, path);
+    if (expected instanceof StandinRegExp) return expected.test(found);
     return expected instanceof QueryCommand ? commandMatches(found, expected) : equalsMatch(found, toScalar(expected));
   });
 }
@@ -190,7 +227,7 @@ function flattenCondition(condition: Record<string, unknown>, prefix: string): R
     if (value === undefined) continue;
     const path = prefix + key;
     if (value instanceof LogicCommand) throw invalidError('collection.where', 'field-level logic is not modelled');
-    if (isPlainObject(value) && !(value instanceof QueryCommand))
+    if (isPlainObject(value) && !(value instanceof QueryCommand) && !(value instanceof StandinRegExp))
       Object.assign(flat, flattenCondition(value, `${path}.`));
     else flat[path] = value;
   }
@@ -726,6 +763,7 @@ class TransactionApi implements WxTransaction {
 
 class StandinDatabase implements WxDatabaseStandin {
   readonly command = command;
+  readonly RegExp = regExp;
   readonly store = new Store();
   readonly stats: WxDatabaseStandinStats = {
     queryGets: 0,

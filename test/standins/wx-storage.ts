@@ -7,10 +7,21 @@
  *   https://mp.weixin.qq.com/debug/minigame/dev/wxcloud/reference-server-api/storage/getTempFileURL.html
  * - deleteFile: at most 50 per call, per-item status —
  *   https://mp.weixin.qq.com/debug/minigame/dev/wxcloud/reference-server-api/storage/deleteFile.html
+ *   For a missing file both give the item wx-server-sdk builds from CloudBase's STORAGE_FILE_NONEXIST:
+ *   `{ status: -503003, errMsg: 'storage file not exists' }` with no `code` (wx-server-sdk 4.0.2,
+ *   src/api/cloud/provider/tcb/api/getTempFileURL.ts and deleteFile.ts, src/config/error.config.ts).
  * - downloadFile: `{ fileContent: Buffer }`, a failure is thrown.
+ * - fileIDs are `cloud://<env>.<bucket>/<cloudPath>`, the cloudPath verbatim.
+ * - The CDN behind tempFileURL answers GET and HEAD (HEAD is what @cloudbase/node-sdk's getFileInfo sends
+ *   for Content-Length / Content-Type, src/storage/index.ts). Objects are stored without a content type
+ *   (uploadFile sends none), so the served type follows the extension, `application/octet-stream` when
+ *   unknown; the stand-in's table is mrmime's, near enough to COS's for the common types.
+ * - clientUpload is `wx.cloud.uploadFile({ cloudPath, filePath })` from the mini-program: the same naming
+ *   rules and the same object store, any size and any bytes (no size or type can be bound to it).
  * Error codes the docs do not give are marked as the stand-in's choice.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { lookup as mimeLookup } from 'mrmime';
 import type {
   WxCloudSdkError,
   WxDeleteFileParams,
@@ -30,6 +41,8 @@ export const DEFAULT_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const MAX_MAX_AGE_SECONDS = 24 * 60 * 60;
 /** tcb error table: STORAGE_FILE_NONEXIST. */
 export const STORAGE_FILE_NONEXIST = -503003;
+/** wx-server-sdk's text for -503003 in per-item results. */
+export const STORAGE_FILE_NONEXIST_MSG = 'storage file not exists';
 
 /** Builds what wx-server-sdk throws: a CloudSDKError whose message reads `errCode: N | errMsg: ...`. */
 export function sdkError(errCode: number, errMsg: string): WxCloudSdkError {
@@ -44,10 +57,20 @@ export type TempFetchResult =
   | { status: 200; body: Uint8Array }
   | { status: 403 | 404; body: null; reason: 'bad-url' | 'bad-sign' | 'expired' | 'missing' };
 
+export interface TempHeadResult {
+  status: 200 | 403 | 404;
+  /** Lower-case names, as node:http reports them. */
+  headers: Record<string, string>;
+}
+
 export interface WxStorageStandin extends WxStorageApi {
   readonly envId: string;
   /** Follows a tempFileURL the way the CDN would at `nowSeconds`. */
   fetchTemp(url: string, nowSeconds: number): TempFetchResult;
+  /** A HEAD of a tempFileURL at `nowSeconds`: the same checks as fetchTemp, headers instead of bytes. */
+  headTemp(url: string, nowSeconds: number): TempHeadResult;
+  /** `wx.cloud.uploadFile({ cloudPath, filePath })` from a client, with the file's bytes. */
+  clientUpload(cloudPath: string, content: Uint8Array): Promise<{ fileID: string; statusCode: number; errMsg: string }>;
   has(cloudPath: string): boolean;
   readonly fileCount: number;
 }
@@ -89,6 +112,37 @@ export function createWxStorageStandin(options: WxStorageStandinOptions = {}): W
   const sign = (path: string, t: number): string =>
     createHmac('sha256', secret).update(`${path}|${t}`).digest('hex').slice(0, 32);
 
+  /** What the CDN does with a tempFileURL: check host, signature and expiry, then find the object. */
+  const follow = (
+    url: string,
+    nowSeconds: number,
+  ):
+    | { path: string; stored: Buffer }
+    | { status: 403 | 404; reason: 'bad-url' | 'bad-sign' | 'expired' | 'missing' } => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { status: 403, reason: 'bad-url' };
+    }
+    if (parsed.protocol !== 'https:' || parsed.host !== host) return { status: 403, reason: 'bad-url' };
+    let path: string;
+    try {
+      path = parsed.pathname.slice(1).split('/').map(decodeURIComponent).join('/');
+    } catch {
+      return { status: 403, reason: 'bad-url' };
+    }
+    const tText = parsed.searchParams.get('t') ?? '';
+    const given = parsed.searchParams.get('sign') ?? '';
+    if (!/^\d+$/.test(tText) || !/^[0-9a-f]{32}$/.test(given)) return { status: 403, reason: 'bad-sign' };
+    const t = Number(tText);
+    if (!timingSafeEqual(Buffer.from(sign(path, t)), Buffer.from(given))) return { status: 403, reason: 'bad-sign' };
+    if (nowSeconds >= t) return { status: 403, reason: 'expired' };
+    const stored = objects.get(path);
+    if (!stored) return { status: 404, reason: 'missing' };
+    return { path, stored };
+  };
+
   const checkBatch = (api: string, list: readonly unknown[] | undefined): void => {
     if (!Array.isArray(list) || list.length === 0) throw sdkError(-1, `${api}:fail fileList 不能为空`);
     if (list.length > MAX_FILES_PER_CALL) {
@@ -119,13 +173,7 @@ export function createWxStorageStandin(options: WxStorageStandinOptions = {}): W
           const asked = typeof entry === 'string' ? DEFAULT_MAX_AGE_SECONDS : entry.maxAge;
           const path = pathOf(fileID);
           if (path === null || !objects.has(path)) {
-            return {
-              fileID,
-              tempFileURL: '',
-              status: -1,
-              errMsg: 'STORAGE_FILE_NONEXIST',
-              code: 'STORAGE_FILE_NONEXIST',
-            };
+            return { fileID, tempFileURL: '', status: STORAGE_FILE_NONEXIST, errMsg: STORAGE_FILE_NONEXIST_MSG };
           }
           if (typeof asked !== 'number' || !Number.isFinite(asked) || asked <= 0) {
             return { fileID, tempFileURL: '', status: -1, errMsg: 'maxAge 无效', code: 'INVALID_PARAM' };
@@ -146,7 +194,7 @@ export function createWxStorageStandin(options: WxStorageStandinOptions = {}): W
         fileList: fileList.map((fileID) => {
           const path = pathOf(fileID);
           if (path === null || !objects.delete(path)) {
-            return { fileID, status: -1, errMsg: 'STORAGE_FILE_NONEXIST', code: 'STORAGE_FILE_NONEXIST' };
+            return { fileID, status: STORAGE_FILE_NONEXIST, errMsg: STORAGE_FILE_NONEXIST_MSG };
           }
           return { fileID, status: 0, errMsg: 'ok' };
         }),
@@ -161,30 +209,28 @@ export function createWxStorageStandin(options: WxStorageStandinOptions = {}): W
     },
 
     fetchTemp(url: string, nowSeconds: number): TempFetchResult {
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        return { status: 403, body: null, reason: 'bad-url' };
-      }
-      if (parsed.protocol !== 'https:' || parsed.host !== host) return { status: 403, body: null, reason: 'bad-url' };
-      let path: string;
-      try {
-        path = parsed.pathname.slice(1).split('/').map(decodeURIComponent).join('/');
-      } catch {
-        return { status: 403, body: null, reason: 'bad-url' };
-      }
-      const tText = parsed.searchParams.get('t') ?? '';
-      const given = parsed.searchParams.get('sign') ?? '';
-      if (!/^\d+$/.test(tText) || !/^[0-9a-f]{32}$/.test(given)) return { status: 403, body: null, reason: 'bad-sign' };
-      const t = Number(tText);
-      if (!timingSafeEqual(Buffer.from(sign(path, t)), Buffer.from(given))) {
-        return { status: 403, body: null, reason: 'bad-sign' };
-      }
-      if (nowSeconds >= t) return { status: 403, body: null, reason: 'expired' };
-      const stored = objects.get(path);
-      if (!stored) return { status: 404, body: null, reason: 'missing' };
-      return { status: 200, body: new Uint8Array(stored) };
+      const answer = follow(url, nowSeconds);
+      if ('reason' in answer) return { status: answer.status, body: null, reason: answer.reason };
+      return { status: 200, body: new Uint8Array(answer.stored) };
+    },
+
+    headTemp(url: string, nowSeconds: number): TempHeadResult {
+      const answer = follow(url, nowSeconds);
+      if ('reason' in answer) return { status: answer.status, headers: { 'content-type': 'application/xml' } };
+      return {
+        status: 200,
+        headers: {
+          'content-length': String(answer.stored.byteLength),
+          'content-type': mimeLookup(answer.path) ?? 'application/octet-stream',
+        },
+      };
+    },
+
+    async clientUpload(cloudPath: string, content: Uint8Array) {
+      const problem = namingProblem(cloudPath);
+      if (problem) throw sdkError(-1, `cloud.uploadFile:fail ${problem}`);
+      objects.set(cloudPath, Buffer.from(content));
+      return { fileID: `${idPrefix}${cloudPath}`, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
     },
 
     has(cloudPath: string): boolean {

@@ -159,7 +159,7 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
 
   private query(filter: Filter | undefined, forWrite = false): WxQuery {
     const collection = this.database.collection(this.name);
-    const condition = toCondition(this.name, this._, filter);
+    const condition = toCondition(this.name, this.database, filter);
     if (condition !== null) return collection.where(condition);
     // A batch write with an empty condition is not something to rely on: name every document.
     return forWrite ? collection.where({ _id: this._.neq(null) }) : collection;
@@ -279,8 +279,9 @@ async function runTransaction<R>(
 
 // ---------------------------------------------------------------- translation
 
-function toCondition(collection: string, _: WxCommand, filter: Filter | undefined): WxWhereCondition | null {
+function toCondition(collection: string, database: WxDatabase, filter: Filter | undefined): WxWhereCondition | null {
   if (filter === undefined) return null;
+  const _ = database.command;
   if (!isPlainObject(filter)) throw invalid(collection, 'a filter must be an object');
   const clauses: WxWhereCondition[] = [];
   for (const [key, value] of Object.entries(filter)) {
@@ -288,14 +289,14 @@ function toCondition(collection: string, _: WxCommand, filter: Filter | undefine
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(value) || value.length === 0) throw invalid(collection, `${key} needs a non-empty array`);
       // An empty sub-filter matches everything; inside _.and / _.or it must still be an object.
-      const subs = (value as readonly Filter[]).map((sub) => toCondition(collection, _, sub) ?? {});
+      const subs = (value as readonly Filter[]).map((sub) => toCondition(collection, database, sub) ?? {});
       clauses.push(key === '$and' ? _.and(subs) : _.or(subs));
     } else if (key.startsWith('$')) {
       throw invalid(collection, `unknown operator ${key}`);
     } else {
       checkFieldPath(collection, key);
       if (isScalar(value)) clauses.push({ [key]: scalar(collection, key, value) });
-      else if (isPlainObject(value)) clauses.push(...fieldClauses(collection, _, key, value as FieldCondition));
+      else if (isPlainObject(value)) clauses.push(...fieldClauses(collection, database, key, value as FieldCondition));
       else throw invalid(collection, `unsupported condition on ${key}`);
     }
   }
@@ -304,7 +305,13 @@ function toCondition(collection: string, _: WxCommand, filter: Filter | undefine
   return clauses.length === 1 && only !== undefined ? only : _.and(clauses);
 }
 
-function fieldClauses(collection: string, _: WxCommand, field: string, condition: FieldCondition): WxWhereCondition[] {
+function fieldClauses(
+  collection: string,
+  database: WxDatabase,
+  field: string,
+  condition: FieldCondition,
+): WxWhereCondition[] {
+  const _ = database.command;
   const clauses: WxWhereCondition[] = [];
   for (const [op, operand] of Object.entries(condition)) {
     if (operand === undefined) continue;
@@ -332,6 +339,12 @@ function fieldClauses(collection: string, _: WxCommand, field: string, condition
         break;
       case '$gte':
         clauses.push({ [field]: _.gte(bound(collection, field, operand)) });
+        break;
+      case '$contains':
+        // The server's regex matches strings only, so non-string fields never match, as the port says.
+        clauses.push({
+          [field]: database.RegExp({ regexp: literalPattern(text(collection, field, operand)), options: 'i' }),
+        });
         break;
       default:
         throw invalid(collection, `unknown operator ${op} on ${field}`);
@@ -418,6 +431,19 @@ function scalar(collection: string, field: string, value: unknown): Scalar {
 function scalars(collection: string, field: string, value: unknown): Scalar[] {
   if (!Array.isArray(value)) throw invalid(collection, `$in / $nin on ${field} needs an array`);
   return value.map((item: unknown) => scalar(collection, field, item));
+}
+
+function text(collection: string, field: string, value: unknown): string {
+  if (typeof value !== 'string') throw invalid(collection, `$contains on ${field} needs a string`);
+  return value;
+}
+
+/**
+ * A pattern matching `value` literally. PCRE (the server) and JavaScript both read a backslash before
+ * these punctuation characters as the character itself, so `a.b(c` finds only `a.b(c`.
+ */
+function literalPattern(value: string): string {
+  return value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }
 
 function bound(collection: string, field: string, value: unknown): string | number {

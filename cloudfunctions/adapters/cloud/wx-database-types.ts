@@ -9,6 +9,8 @@
  *  - reference-sdk-api/database/doc/Document.get, .set, .update, .remove
  *  - reference-sdk-api/database/Database.runTransaction, guide/database/transaction
  *  - reference-sdk-api/database/command/Command.eq ... Command.inc, Command.set, Command.and, Command.or
+ *  - reference-sdk-api/database/Database.RegExp (and wx-server-sdk's index.d.ts: `Database.RegExp:
+ *    IRegExpConstructor`, options `{ regexp: string; options?: string }`, callable with or without `new`)
  *  - reference/errcode (the errCode table)
  */
 
@@ -43,10 +45,26 @@ export interface WxUpdateCommand {
 }
 
 /**
- * A `where()` argument: field paths (dotted paths reach nested fields) mapped to a plain value
- * (equality) or a query command, or a logic command combining such objects.
+ * `db.RegExp({ regexp, options })`: a regular expression a field must match. The server runs it
+ * (MongoDB's PCRE): it matches string values only (and arrays holding a matching string), never
+ * numbers, null or missing fields. `options`: `i` case-insensitive, `m` multi-line, `s` dot matches
+ * newlines.
  */
-export type WxWhereCondition = { [fieldPath: string]: WxScalar | WxQueryCommand } | WxLogicCommand;
+export interface WxRegExp {
+  readonly regexp: string;
+  readonly options: string;
+}
+
+export interface WxRegExpOptions {
+  regexp: string;
+  options?: string;
+}
+
+/**
+ * A `where()` argument: field paths (dotted paths reach nested fields) mapped to a plain value
+ * (equality), a query command or a regular expression, or a logic command combining such objects.
+ */
+export type WxWhereCondition = { [fieldPath: string]: WxScalar | WxQueryCommand | WxRegExp } | WxLogicCommand;
 
 /** Fields to change; a value may be an update command such as `_.inc(1)`. */
 export interface WxUpdateData {
@@ -184,6 +202,8 @@ export interface WxTransaction {
 
 export interface WxDatabase {
   readonly command: WxCommand;
+  /** Builds a regular-expression condition; the text is a pattern, so escape user input first. */
+  RegExp(options: WxRegExpOptions): WxRegExp;
   collection(name: string): WxCollection;
   /**
    * Runs `callback` in a snapshot-isolated transaction and commits when it resolves. On a write

@@ -373,6 +373,9 @@ function conditions(collection: string, field: string, condition: FieldCondition
       case '$gte':
         parts.push(range(collection, field, op, operand));
         break;
+      case '$contains':
+        parts.push(contains(collection, field, operand));
+        break;
       default:
         throw invalid(collection, `unknown operator ${op} on ${field}`);
     }
@@ -424,6 +427,24 @@ function range(collection: string, field: string, op: keyof typeof RANGE_SQL, op
   const sameType = typeof operand === 'number' ? `IN ('integer', 'real')` : `= 'text'`;
   return {
     sql: `(${type.sql} ${sameType} AND json_extract(doc, ?) ${sqlOp} ?)`,
+    params: [...type.params, path, operand],
+  };
+}
+
+/**
+ * Case-insensitive substring test with the text bound as a parameter, so user input is never SQL and
+ * never a LIKE pattern (`%` and `_` stay literal). SQLite's lower() folds ASCII only, which is the
+ * folding the port promises; instr() of an empty needle is 1, so '' matches every string.
+ */
+function contains(collection: string, field: string, operand: unknown): Sql {
+  if (typeof operand !== 'string') throw invalid(collection, `$contains on ${field} needs a string`);
+  if (field === '_id') return { sql: 'instr(lower(_id), lower(?)) > 0', params: [operand] };
+  const path = jsonPath(field);
+  const type = typeOf(path);
+  // The type check keeps numbers, booleans, objects, null and missing fields out: instr() would
+  // happily search their text forms.
+  return {
+    sql: `(${type.sql} = 'text' AND instr(lower(json_extract(doc, ?)), lower(?)) > 0)`,
     params: [...type.params, path, operand],
   };
 }

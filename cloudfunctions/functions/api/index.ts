@@ -11,6 +11,7 @@ const api = createApi({
   adminOpenids: parseAdminOpenids(process.env.ADMIN_OPENIDS),
   runtime: 'cloud',
   version: process.env.APP_VERSION ?? __APP_VERSION__,
+  idHashKey: process.env.ID_HASH_KEY ? Buffer.from(process.env.ID_HASH_KEY, 'utf8') : null,
 });
 
 /** The one callable function: `{ action, data, requestId }` → `{ ok, data | error }`. */

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode } from '@core/errors';
+import { holdsGlobally } from '@core/roles';
+import type { UseCase } from '../context';
+import { C, roleGrantId, type AuditDoc, type InstitutionDoc, type RoleGrantDoc, type UserDoc } from '../collections';
+import { institutionView } from './institution-view';
+
+/** Institutions serve the whole edition, so only the 组委会 (global organizers) review them. */
+function assertGlobalOrganizer(grants: Parameters<typeof holdsGlobally>[0]): void {
+  if (!holdsGlobally(grants, 'organizer')) throw new AppError(ErrorCode.FORBIDDEN, '只有大赛组委会可以审核服务机构');
+}
+
+export const listInstitutions: UseCase<'admin.institutions.list'> = async (ctx, input, ports) => {
+  assertGlobalOrganizer(ctx.caller.grants);
+  const docs = await ports.db
+    .collection<InstitutionDoc>(C.institutions)
+    .find(input.status ? { status: input.status } : {}, { orderBy: [['createdAt', 'desc']], limit: 500 });
+  return { items: docs.map(institutionView) };
+};
+
+/** Approval grants the institution role to the applicant's account, in the same transaction as the audit. */
+export const decideInstitution: UseCase<'admin.institutions.decide'> = async (ctx, input, ports) => {
+  assertGlobalOrganizer(ctx.caller.grants);
+  const openid = ctx.caller.openid;
+  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  const actor = await ports.db.collection<UserDoc>(C.users).get(openid);
+  const at = ports.clock.now().toISOString();
+  const reason = input.reason === undefined || input.reason === '' ? null : input.reason;
+  const doc = await ports.db.transaction(async (tx) => {
+    const current = await tx.get<InstitutionDoc>(C.institutions, input.id);
+    if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '服务机构不存在');
+    const status = input.decision === 'approve' ? 'approved' : 'rejected';
+    const next: InstitutionDoc = { ...current, status, statusReason: reason, updatedAt: at };
+    await tx.set<InstitutionDoc>(C.institutions, next);
+    const grantId = roleGrantId(current.ownerOpenid, 'institution', null);
+    if (status === 'approved') {
+      await tx.set<RoleGrantDoc>(C.roles, {
+        _id: grantId,
+        openid: current.ownerOpenid,
+        role: 'institution',
+        contestId: null,
+        createdAt: at,
+      });
+    } else {
+      await tx.remove(C.roles, grantId);
+    }
+    await tx.create<AuditDoc>(C.audits, {
+      _id: randomUUID(),
+      entryId: null,
+      actorOpenid: openid,
+      actorName: actor?.name ?? '组委会',
+      action: status === 'approved' ? 'institution_approve' : 'institution_reject',
+      before: current.status,
+      after: status,
+      reason,
+      at,
+    });
+    return next;
+  });
+  return { institution: institutionView(doc) };
+};
