@@ -1,9 +1,6 @@
-/** Contact fields of a registration: a mainland mobile number (for SMS and calls) and an e-mail address. */
+import { toHalfWidth } from '../text/half-width';
 
-/** Full-width ASCII (typed with a Chinese IME) → half-width; U+3000 → space. */
-function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+/** Contact fields of a registration: a mainland mobile number (for SMS and calls) and an e-mail address. */
 
 /**
  * What people type → 11 digits where possible: half-width, separators (spaces, `-`, brackets) dropped,

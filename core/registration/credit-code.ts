@@ -1,3 +1,5 @@
+import { toHalfWidth } from '../text/half-width';
+
 /**
  * 统一社会信用代码 (unified social credit code) of an enterprise, per GB 32100-2015
  * 《法人和其他组织统一社会信用代码编码规则》: 18 characters from a 31-character code set; the 18th is
@@ -15,11 +17,6 @@
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
-/** Full-width ASCII (typed with a Chinese IME) → half-width; U+3000 → space. */
-function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** What people type → what the code is: half-width, no spaces, upper case. */
 export function normalizeCreditCode(s: string): string {

@@ -1,3 +1,5 @@
+import { toHalfWidth } from '../text/half-width';
+
 /**
  * 居民身份证号码 (resident ID number), per GB 11643-1999 《公民身份号码》: 6-digit address code,
  * 8-digit birth date YYYYMMDD, 3-digit sequence, and a check character from ISO 7064 MOD 11-2:
@@ -12,11 +14,6 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 /** Nobody entering a contest was born before this, and dates before it are almost certainly typos. */
 const EARLIEST_BIRTH = '19000101';
-
-/** Full-width ASCII (typed with a Chinese IME) → half-width; U+3000 → space. */
-function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** What people type → the number: half-width, no spaces, `x` → `X`. */
 export function normalizeIdNumber(s: string): string {

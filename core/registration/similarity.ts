@@ -1,14 +1,11 @@
+import { toHalfWidth } from '../text/half-width';
+
 /**
  * Plagiarism hint for organizers (抄袭 leads to 取消参赛资格): texts are compared as sets of character
  * k-grams (shingles), scored by Jaccard similarity |A ∩ B| / |A ∪ B|. Characters, not words: Chinese has no
  * spaces, and copied text survives reformatting, punctuation changes and full-width/half-width swaps.
  * A score is a hint for a person to read both texts, never a verdict.
  */
-
-/** Full-width ASCII (typed with a Chinese IME) → half-width; U+3000 → space. */
-function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /**
  * Half-width, lower case, without whitespace, punctuation (Chinese included), symbols, and control or
