@@ -2,8 +2,16 @@
 import { createApi, type Api } from '../../cloudfunctions/router';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
 import { DEMO_ADMIN_OPENIDS, demoOpenid } from '../../cloudfunctions/local/seed-data';
-import { C, type ContestDoc, type EntryDoc, type EntryKeyDoc } from '../../cloudfunctions/usecases/collections';
+import {
+  C,
+  roleGrantId,
+  type ContestDoc,
+  type EntryDoc,
+  type EntryKeyDoc,
+  type RoleGrantDoc,
+} from '../../cloudfunctions/usecases/collections';
 import { cronTick } from '../../cloudfunctions/jobs';
+import readXlsxFile from 'read-excel-file/node';
 import { testPorts } from '../support/local-ports';
 import { enterpriseForm, makerForm, openContest, pdfBytes, creditCode } from '../support/registration-fixtures';
 
@@ -391,6 +399,29 @@ describe('review', () => {
     expect(await call(organizer, 'admin.entries.list', { field: '节能环保' })).toMatchObject({ data: { total: 0 } });
   });
 
+  test('an organizer of one contest sees and decides only that contest’s entries', async () => {
+    const regional = { openid: 'oRegional000000000000000001' };
+    await ports.db.collection<RoleGrantDoc>(C.roles).create({
+      _id: roleGrantId(regional.openid, 'organizer', 'c-open-2'),
+      openid: regional.openid,
+      role: 'organizer',
+      contestId: 'c-open-2',
+      createdAt: '2026-11-23T00:00:00.000Z',
+    });
+    const inOne = await submitEnterprise(alice, 'c-open-1', 81);
+    await submitEnterprise(bob, 'c-open-2', 82);
+    expect(await call(regional, 'admin.entries.list', {})).toMatchObject({
+      data: { total: 1, items: [{ contestId: 'c-open-2' }] },
+    });
+    expect(await call(regional, 'admin.entries.list', { contestId: 'c-open-1' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    const entryId = inOne.ok ? (inOne.data as { entryId: string }).entryId : '';
+    expect(await call(regional, 'admin.entries.decide', { entryId, decision: 'approve' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
   test('the plagiarism hint flags a near-duplicate summary for a person to decide, without blocking', async () => {
     await submitEnterprise(alice, 'c-open-1', 21);
     const planB = await uploadPlan(bob, 'c-open-2');
@@ -426,6 +457,39 @@ describe('review', () => {
         ],
       },
     });
+  });
+});
+
+describe('export', () => {
+  async function sheetOf(url: string): Promise<string[][]> {
+    const grant = ports.localFiles.verify(url);
+    if (grant === null) throw new Error(`not a valid link: ${url}`);
+    const [sheet] = await readXlsxFile(Buffer.from(await ports.files.read(grant.fileId)));
+    return (sheet?.data ?? []).map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+  }
+
+  test('the spreadsheet has the filtered entries with mobiles masked; sensitive data only when asked, and audited', async () => {
+    await submitEnterprise(alice, 'c-open-1', 71);
+    await submitEnterprise(bob, 'c-open-2', 72);
+    const plain = await call(organizer, 'admin.entries.export', { contestId: 'c-open-1' });
+    expect(plain).toMatchObject({
+      ok: true,
+      data: { rows: 1, fileName: expect.stringMatching(/^报名列表-\d{8}-\d{6}\.xlsx$/) },
+    });
+    const rows = await sheetOf((plain.data as { url: string }).url);
+    expect(rows[0]).toEqual(expect.arrayContaining(['项目名称', '手机', '身份证号（脱敏）']));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(expect.arrayContaining(['工业视觉质检平台71', '138****1234', creditCode(71), '已提交']));
+    expect(JSON.stringify(rows)).not.toContain('13812341234');
+    expect(await ports.db.collection(C.audits).count({ action: 'export_sensitive' })).toBe(0);
+
+    const sensitive = await call(organizer, 'admin.entries.export', { includeSensitive: true });
+    expect(sensitive).toMatchObject({ ok: true, data: { rows: 2, fileName: expect.stringContaining('含敏感信息') } });
+    expect(JSON.stringify(await sheetOf((sensitive.data as { url: string }).url))).toContain('13812341234');
+    expect(await ports.db.collection(C.audits).find({ action: 'export_sensitive' })).toEqual([
+      expect.objectContaining({ actorName: '周晔', after: '2 条' }),
+    ]);
+    expect(await call(alice, 'admin.entries.export', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
 
