@@ -476,7 +476,7 @@ describe('export', () => {
       ok: true,
       data: { rows: 1, fileName: expect.stringMatching(/^报名列表-\d{8}-\d{6}\.xlsx$/) },
     });
-    const rows = await sheetOf((plain.data as { url: string }).url);
+    const rows = await sheetOf(plain.ok ? (plain.data as { url: string }).url : '');
     expect(rows[0]).toEqual(expect.arrayContaining(['项目名称', '手机', '身份证号（脱敏）']));
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual(expect.arrayContaining(['工业视觉质检平台71', '138****1234', creditCode(71), '已提交']));
@@ -485,7 +485,9 @@ describe('export', () => {
 
     const sensitive = await call(organizer, 'admin.entries.export', { includeSensitive: true });
     expect(sensitive).toMatchObject({ ok: true, data: { rows: 2, fileName: expect.stringContaining('含敏感信息') } });
-    expect(JSON.stringify(await sheetOf((sensitive.data as { url: string }).url))).toContain('13812341234');
+    expect(JSON.stringify(await sheetOf(sensitive.ok ? (sensitive.data as { url: string }).url : ''))).toContain(
+      '13812341234',
+    );
     expect(await ports.db.collection(C.audits).find({ action: 'export_sensitive' })).toEqual([
       expect.objectContaining({ actorName: '周晔', after: '2 条' }),
     ]);
