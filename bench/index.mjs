@@ -2,10 +2,14 @@
 //  1. weapp package sizes (main + each subpackage, KiB, source maps excluded) against WeChat's 2048 KiB
 //     limit, our budgets, and the floor of a one-page Taro 4.2 React app (298 KiB measured here).
 //  2. local API round trip over HTTP: system.health and auth.me, p50 / p99 over 2,000 calls each.
+//  3. registration surge: 300 distinct entrants + 50 duplicates submitting at once over HTTP; prints
+//     submits/s, p50/p99 and the counts of entries created, duplicates refused, lost and doubled.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { root, run, taroBin } from '../scripts/lib.mjs';
 
 const WECHAT_LIMIT_KIB = 2048;
@@ -130,5 +134,33 @@ async function roundTrips() {
   }
 }
 
+async function registrationSurge() {
+  console.log('\n== registration surge (POST /api/api registration.submit over HTTP, all at once) ==');
+  const outfile = join(root, '.cache', 'bench', 'registration-surge.mjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'registration-surge.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: join(root, 'tsconfig.node.json'),
+    logLevel: 'warning',
+  });
+  const { runSurge } = await import(pathToFileURL(outfile).href);
+  const server = await startServer();
+  try {
+    const bad = await runSurge(
+      server.url,
+      Number(process.env.BENCH_SURGE ?? 300),
+      Number(process.env.BENCH_SURGE_DUPLICATES ?? 50),
+    );
+    if (bad > 0) process.exitCode = 1;
+  } finally {
+    server.stop();
+  }
+}
+
 await packageSizes();
 await roundTrips();
+await registrationSurge();

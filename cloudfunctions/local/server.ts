@@ -82,6 +82,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * A demo user, or `guest-<id>`: a WeChat user seen for the first time, with no role but entrant, for
+ * trying sign-up as many different people (and for the registration surge benchmark).
+ */
+const GUEST_KEY = /^guest-[a-z0-9]{1,24}$/;
+function isSignInKey(key: string): boolean {
+  return GUEST_KEY.test(key) || demoUsers.some((u) => u.key === key);
+}
+
 function isLoopback(req: IncomingMessage): boolean {
   const address = req.socket.remoteAddress ?? '';
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
@@ -161,7 +170,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (header !== undefined && header !== '') {
       const match = /^Bearer (.+)$/.exec(header);
       const key = match?.[1] ? auth.verify(match[1], ports.clock.now()) : null;
-      if (key === null || !demoUsers.some((u) => u.key === key)) {
+      if (key === null || !isSignInKey(key)) {
         return sendJson(res, 200, failure(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新选择演示用户登录'));
       }
       openid = demoOpenid(key);
@@ -178,18 +187,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (path === '/dev/login' && req.method === 'POST') {
       const body = await readJson(req);
       const key = typeof body === 'object' && body !== null ? (body as { as?: unknown }).as : undefined;
-      const user = demoUsers.find((u) => u.key === key);
-      if (user === undefined) {
+      if (typeof key !== 'string' || !isSignInKey(key)) {
         return sendJson(
           res,
           400,
-          failure(ErrorCode.INVALID_INPUT, `没有这个演示用户，可选：${demoUsers.map((u) => u.key).join('、')}`),
+          failure(
+            ErrorCode.INVALID_INPUT,
+            `没有这个演示用户，可选：${demoUsers.map((u) => u.key).join('、')}，或 guest-<编号> 作为新的微信用户`,
+          ),
         );
       }
-      return sendJson(res, 200, {
-        token: auth.issue(user.key, ports.clock.now()),
-        user: { key: user.key, name: user.name },
-      });
+      const name = demoUsers.find((u) => u.key === key)?.name ?? '微信用户';
+      return sendJson(res, 200, { token: auth.issue(key, ports.clock.now()), user: { key, name } });
     }
     return sendJson(res, 404, failure(ErrorCode.NOT_FOUND));
   }

@@ -76,6 +76,19 @@ test('dev sign-in → bearer token → the api function knows the user; no token
   });
 });
 
+test('guest-<id> signs in a WeChat user seen for the first time: an entrant and nothing more', async () => {
+  const token = await login('guest-a1');
+  expect((await post('/api/api', { action: 'auth.me' }, token)).json).toEqual({
+    ok: true,
+    data: {
+      user: { openid: 'demo-guest-a1', name: '微信用户' },
+      roles: [{ role: 'entrant', contestId: null, contestName: null }],
+      areas: ['entrant'],
+    },
+  });
+  expect((await post('/dev/login', { as: 'guest-../x' })).status).toBe(400);
+});
+
 test('bad requests get clear Chinese answers', async () => {
   expect(await post('/dev/login', { as: 'nobody' })).toMatchObject({
     status: 400,
