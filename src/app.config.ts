@@ -1,15 +1,29 @@
 const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index', 'pages/me/index'];
 
+// 赛事详情 is opened from shared chats, so it lives in the main package next to the tabs.
+const publicPages = [...tabPages, 'pages/contest/index'];
 // The dev sign-in page talks to the local cloud's /dev routes, which exist only behind the H5 build.
-const pages = process.env.TARO_ENV === 'h5' ? [...tabPages, 'pages/login/index'] : tabPages;
+const pages = process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index'] : publicPages;
 
 export default defineAppConfig({
   pages,
   // Roots must match areaInfo[area].home in core/roles.ts.
   subPackages: [
-    { root: 'entrant', pages: ['pages/home/index'] },
+    {
+      root: 'entrant',
+      pages: ['pages/home/index', 'pages/register/index', 'pages/entry/index', 'pages/institution/index'],
+    },
     { root: 'judge', pages: ['pages/home/index'] },
-    { root: 'admin', pages: ['pages/home/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'pages/home/index',
+        'pages/entries/index',
+        'pages/entry/index',
+        'pages/contest/index',
+        'pages/institutions/index',
+      ],
+    },
   ],
   tabBar: {
     color: '#6b7280',

@@ -18,17 +18,18 @@ interface Settled<A extends ActionName> {
 
 /**
  * Runs a read action on mount and again when its input changes. `enabled: false` holds the call
- * back, e.g. until useMe has shown the caller may see the page at all.
+ * back, e.g. until useMe has shown the caller may see the page at all. `key` refetches when it changes
+ * although the input did not, e.g. the signed-in user of a per-user read like registration.mine.
  */
 export function useCloudQuery<A extends ActionName>(
   action: A,
   input: ActionInput<A>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; key?: string } = {},
 ): CloudQuery<A> {
   const enabled = options.enabled ?? true;
   const [attempt, setAttempt] = useState(0);
   // Callers write the input inline; compare it by value so a re-render doesn't refetch.
-  const request = `${action}|${JSON.stringify(input ?? null)}|${attempt}`;
+  const request = `${action}|${JSON.stringify(input ?? null)}|${options.key ?? ''}|${attempt}`;
   const inputRef = useRef(input);
   inputRef.current = input;
 

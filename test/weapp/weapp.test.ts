@@ -41,10 +41,24 @@ describe('app.json', () => {
   });
 
   test('role areas are subpackages opening on their home pages; the dev login is not shipped', () => {
-    expect(appJson.subPackages).toEqual([
-      { root: 'entrant', pages: ['pages/home/index'] },
-      { root: 'judge', pages: ['pages/home/index'] },
-      { root: 'admin', pages: ['pages/home/index'] },
+    expect(appJson.subPackages?.map((sub) => [sub.root, sub.pages[0]])).toEqual([
+      ['entrant', 'pages/home/index'],
+      ['judge', 'pages/home/index'],
+      ['admin', 'pages/home/index'],
+    ]);
+    // The sign-up forms live in the entrant subpackage; only the tabs and 赛事详情 (opened from shared chats) are main.
+    expect(appJson.subPackages?.[0]?.pages).toEqual([
+      'pages/home/index',
+      'pages/register/index',
+      'pages/entry/index',
+      'pages/institution/index',
+    ]);
+    expect(appJson.pages).toEqual([
+      'pages/home/index',
+      'pages/news/index',
+      'pages/results/index',
+      'pages/me/index',
+      'pages/contest/index',
     ]);
     expect(appJson.pages).not.toContain('pages/login/index');
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');

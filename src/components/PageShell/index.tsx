@@ -6,7 +6,8 @@
  *   page-shell              the frame, always present
  *   page-loading            loading state
  *   page-error              error state; page-error-message its text, page-retry the 重试 button
- *   page-forbidden          not-allowed state; page-forbidden-message its text, page-forbidden-back 返回「我的」
+ *   page-forbidden          not-allowed state; page-forbidden-message its text, page-forbidden-back 返回「我的」,
+ *                           page-forbidden-action the way in when there is one (e.g. 登录)
  *   page-empty              empty state; page-empty-message its text
  *   page-ready              wraps the page's own content
  */
@@ -23,6 +24,8 @@ export interface PageShellProps {
   onRetry?: () => void;
   /** The reason the caller may not see this page, e.g. 此页面仅限评委访问; falsy when allowed. */
   forbidden?: string | false | null;
+  /** What lets the caller in, shown with the not-allowed state, e.g. 登录 for a visitor on H5. */
+  forbiddenAction?: { label: string; onClick: () => void } | null;
   empty?: boolean;
   emptyText?: string;
   children?: ReactNode;
@@ -39,7 +42,8 @@ export function PageShell(props: PageShellProps) {
   );
 }
 
-function ShellBody({ loading, error, onRetry, forbidden, empty, emptyText, children }: PageShellProps) {
+function ShellBody(props: PageShellProps) {
+  const { loading, error, onRetry, forbidden, forbiddenAction, empty, emptyText, children } = props;
   if (loading) {
     return (
       <View className="page-loading page-state">
@@ -66,6 +70,11 @@ function ShellBody({ loading, error, onRetry, forbidden, empty, emptyText, child
     return (
       <View className="page-forbidden page-state">
         <Text className="page-forbidden-message page-state__text">{refusal}</Text>
+        {forbiddenAction ? (
+          <Button className="page-forbidden-action page-state__button primary-button" onClick={forbiddenAction.onClick}>
+            {forbiddenAction.label}
+          </Button>
+        ) : null}
         <Button className="page-forbidden-back page-state__button" size="mini" onClick={goToMe}>
           返回「我的」
         </Button>

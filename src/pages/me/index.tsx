@@ -3,18 +3,22 @@
  * On H5 the local cloud's demo users can be switched here; on WeChat identity is the platform's.
  *
  * Test hooks: me-name, profile-* (see ProfileEditor), me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
- * me-login, me-switch-user, me-logout (H5 only).
+ * me-entries (我的报名 of a signed-in user; see MyEntries: my-entry, entry-chip), me-entries-error,
+ * me-institution-link (服务机构入驻), me-login, me-switch-user, me-logout (H5 only).
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { areaInfo, roleLabels, type Area } from '@core/roles';
+import { MyEntries } from '../../components/MyEntries';
 import { PageShell } from '../../components/PageShell';
+import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useMe } from '../../hooks/useMe';
+import { usePageShowAgain } from '../../hooks/usePageLifecycle';
 import { clearToken } from '../../services/auth';
+import { routes } from '../../services/routes';
 import { ProfileEditor } from './ProfileEditor';
 import './index.scss';
 
-const LOGIN_PAGE = '/pages/login/index';
 const isH5 = process.env.TARO_ENV === 'h5';
 
 export default function MePage() {
@@ -46,6 +50,8 @@ export default function MePage() {
             )}
           </View>
 
+          {me.user ? <MyEntriesSection key={me.user.openid} openid={me.user.openid} /> : null}
+
           {me.areas.length > 0 ? (
             <View>
               <View className="section-title">我的工作区</View>
@@ -55,10 +61,39 @@ export default function MePage() {
             </View>
           ) : null}
 
+          <View
+            className="me-institution-link area-link card"
+            onClick={() => void Taro.navigateTo({ url: routes.institution })}
+            hoverClass="area-link--active"
+          >
+            <Text className="area-link__label">服务机构入驻</Text>
+            <Text className="area-link__arrow">›</Text>
+          </View>
+
           {isH5 ? <DevAccount signedIn={me.user !== null} /> : null}
         </View>
       ) : null}
     </PageShell>
+  );
+}
+
+/** 我的报名; refreshed whenever the tab is shown again, since a submit or withdraw happens on other pages. */
+function MyEntriesSection({ openid }: { openid: string }) {
+  const mine = useCloudQuery('registration.mine', {}, { key: openid });
+  usePageShowAgain(mine.reload);
+  return (
+    <View className="me-entries">
+      <View className="section-title">我的报名</View>
+      {mine.error ? (
+        <View className="me-entries-error muted card" onClick={mine.reload}>
+          {mine.error.message}（点击重试）
+        </View>
+      ) : mine.data === undefined ? (
+        <View className="muted card">加载中…</View>
+      ) : (
+        <MyEntries items={mine.data.items} emptyText="还没有报名记录，可在首页选择赛事报名" />
+      )}
+    </View>
   );
 }
 
@@ -78,7 +113,7 @@ function AreaLink({ area }: { area: Area }) {
 
 /** Demo-user switching against the local cloud; production H5 signs in by scanning a code instead. */
 function DevAccount({ signedIn }: { signedIn: boolean }) {
-  const openLogin = () => void Taro.navigateTo({ url: LOGIN_PAGE });
+  const openLogin = () => void Taro.navigateTo({ url: routes.login });
   if (!signedIn) {
     return (
       <View className="me-actions">

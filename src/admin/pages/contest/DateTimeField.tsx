@@ -1,0 +1,38 @@
+/**
+ * A date or a time of day, Shanghai wall clock, as YYYY-MM-DD / HH:mm. On H5 the browser's own date and
+ * time inputs (a calendar with the mouse, the system picker on phones); on WeChat the native Picker.
+ * Class hooks: the caller's className on the control (an <input> on H5).
+ */
+import { Picker, Text, View } from '@tarojs/components';
+
+export interface DateTimeFieldProps {
+  className: string;
+  mode: 'date' | 'time';
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}
+
+export function DateTimeField({ className, mode, value, placeholder, onChange }: DateTimeFieldProps) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <input
+        className={`date-field ${className}`}
+        type={mode}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  const shown = <Text className={value ? '' : 'muted'}>{value || placeholder}</Text>;
+  return mode === 'date' ? (
+    <Picker mode="date" value={value} onChange={(e) => onChange(e.detail.value)}>
+      <View className={`date-field ${className}`}>{shown}</View>
+    </Picker>
+  ) : (
+    <Picker mode="time" value={value} onChange={(e) => onChange(e.detail.value)}>
+      <View className={`date-field ${className}`}>{shown}</View>
+    </Picker>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
+
+/**
+ * Page lifecycle hooks that degrade to nothing where Taro's framework runtime has not attached them to
+ * the Taro object (jsdom tests): the runtime adds useDidShow & co. when the app starts.
+ */
+type LifecycleHook = (callback: () => void) => void;
+type ShareHook = (callback: () => { title: string; path: string }) => void;
+
+interface TaroHooks {
+  useDidShow?: LifecycleHook;
+  useDidHide?: LifecycleHook;
+  useShareAppMessage?: ShareHook;
+}
+
+const hooks = (): TaroHooks => Taro as unknown as TaroHooks;
+const useNothing = (): void => undefined;
+
+/**
+ * Runs `callback` each time the page is shown again after being hidden (another page on top, another
+ * tab, the app in the background); not on the first show, when the page loads its data anyway.
+ */
+export function usePageShowAgain(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  // Tracked from mount, so a component mounted after the page's first show still counts right.
+  const hidden = useRef(false);
+  const taro = hooks();
+  const useDidHide = taro.useDidHide ?? useNothing;
+  const useDidShow = taro.useDidShow ?? useNothing;
+  useDidHide(() => {
+    hidden.current = true;
+  });
+  useDidShow(() => {
+    if (!hidden.current) return;
+    hidden.current = false;
+    latest.current();
+  });
+}
+
+/** Runs `callback` when the page is hidden (another page on top, app to background) and when it unloads. */
+export function usePageHide(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  const useDidHide = hooks().useDidHide ?? useNothing;
+  useDidHide(() => latest.current());
+  useEffect(() => () => latest.current(), []);
+  useEffect(() => {
+    // A browser tab going to the background gets no page hide from Taro.
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') latest.current();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+}
+
+/** 转发给朋友: the share card's title and the page it opens (WeChat; nothing on H5). */
+export function useShareMessage(share: () => { title: string; path: string }): void {
+  const latest = useRef(share);
+  latest.current = share;
+  const useShareAppMessage = hooks().useShareAppMessage ?? useNothing;
+  useShareAppMessage(() => latest.current());
+}
