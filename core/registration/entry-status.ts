@@ -67,14 +67,14 @@ export interface EntryTransition {
  *   reviewers make mistakes, and nothing downstream has used the decision yet. Once advanced, it is settled.
  * - disqualify (抄袭、弄虚作假) applies "at any stage", even after an award, and to a rejected entry (a
  *   reason stronger than rejection); not to a draft (never entered), a withdrawn one, or twice.
- * - withdraw is the entrant's, and only before the preliminary result (submitted, approved): it releases the
- *   one-entry-per-edition key, so allowing it after rejection or promotion would let an entrant shop between
- *   contests of the same edition. Dropping out later is an organizer's decision (disqualify with a reason).
+ * - withdraw is the entrant's, and only before review (a draft, or submitted): it releases the one-entry-per-
+ *   edition key, so allowing it after a decision would let an entrant shop between contests of the same
+ *   edition. Dropping out later is an organizer's decision (disqualify with a reason).
  * - submit only from draft: a rejected entry is not resubmitted; the organizer re-decides it instead.
  */
 export const decisionTransitions: Record<EntryDecision, EntryTransition> = {
   submit: { by: 'entrant', from: ['draft'], to: 'submitted', needsReason: false },
-  withdraw: { by: 'entrant', from: ['submitted', 'approved'], to: 'withdrawn', needsReason: false },
+  withdraw: { by: 'entrant', from: ['draft', 'submitted'], to: 'withdrawn', needsReason: false },
   approve: { by: 'organizer', from: ['submitted', 'rejected'], to: 'approved', needsReason: false },
   reject: { by: 'organizer', from: ['submitted', 'approved'], to: 'rejected', needsReason: true },
   advance: { by: 'organizer', from: ['approved'], to: 'semifinalist', needsReason: false },

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '@core/errors';
+import { nextStatus } from '@core/registration/entry-status';
 import type { UseCase } from '../context';
 import { C, type EntryDoc } from '../collections';
 import { assertRegistrationOpen, entryIdFor, loadContest } from './common';
@@ -19,7 +20,7 @@ export const withdraw: UseCase<'registration.withdraw'> = async (ctx, input, por
   await ports.db.transaction(async (tx) => {
     const current = await tx.get<EntryDoc>(C.entries, entryId);
     if (current === null || current.status === 'withdrawn') throw new AppError(ErrorCode.NOT_FOUND, '没有可撤回的报名');
-    if (current.status !== 'draft' && current.status !== 'submitted') {
+    if (!nextStatus(current.status, 'withdraw').ok) {
       throw new AppError(ErrorCode.INVALID_STATE, '报名已进入审核，不能撤回；如需退出请联系组委会');
     }
     if (current.dedupeKey) await tx.remove(C.entryKeys, current.dedupeKey);

@@ -27,9 +27,9 @@ test('every status has its Chinese label', () => {
 
 /** The whole table: rows are statuses, columns decisions; a decision not listed is refused. */
 const expected: Record<EntryStatus, Partial<Record<EntryDecision, EntryStatus>>> = {
-  draft: { submit: 'submitted' },
+  draft: { submit: 'submitted', withdraw: 'withdrawn' },
   submitted: { withdraw: 'withdrawn', approve: 'approved', reject: 'rejected', disqualify: 'disqualified' },
-  approved: { withdraw: 'withdrawn', reject: 'rejected', advance: 'semifinalist', disqualify: 'disqualified' },
+  approved: { reject: 'rejected', advance: 'semifinalist', disqualify: 'disqualified' },
   rejected: { approve: 'approved', disqualify: 'disqualified' },
   semifinalist: { shortlist: 'finalist', disqualify: 'disqualified' },
   finalist: { award: 'awarded', disqualify: 'disqualified' },
