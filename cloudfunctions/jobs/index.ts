@@ -14,5 +14,7 @@ const recurring: ReadonlyArray<readonly [kind: string, everySeconds: number]> = 
 /** One tick of the `cron` function. */
 export async function cronTick(ports: Ports, owner: string): Promise<JobOutcome[]> {
   for (const [kind, every] of recurring) await ensureRecurringJob(ports, kind, every);
-  return runDueJobs(ports, { owner, handlers: jobHandlers });
+  // A sign-up surge queues one similarity job per entry: take many per tick, within the cron
+  // function's 60 s timeout.
+  return runDueJobs(ports, { owner, handlers: jobHandlers, maxJobs: 500, budgetMs: 40_000 });
 }

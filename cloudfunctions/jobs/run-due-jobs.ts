@@ -11,6 +11,8 @@ export interface RunOptions {
   leaseMs?: number;
   maxJobs?: number;
   maxAttempts?: number;
+  /** Stop claiming new jobs after this long, to finish within the function's timeout. */
+  budgetMs?: number;
 }
 
 export interface JobOutcome {
@@ -44,7 +46,9 @@ export async function runDueJobs(ports: Ports, options: RunOptions): Promise<Job
   );
 
   const outcomes: JobOutcome[] = [];
+  const started = Date.now();
   for (const candidate of candidates) {
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) break;
     const job = await claim(candidate._id);
     if (job === null) continue;
     outcomes.push(await execute(job));
