@@ -2,8 +2,9 @@
 // @cloudbase/cli (functions, timer trigger, environment variables, timeout), reading API keys from
 // secrets/cloudbase.json or the environment. `--dry-run` only builds and writes dist/cloudbaserc.json.
 //
-// secrets/cloudbase.json (git-ignored):  { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…" }
-// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS
+// secrets/cloudbase.json (git-ignored):
+//   { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…", "idHashKey": "<32+ random chars>" }
+// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run } from './lib.mjs';
@@ -16,9 +17,12 @@ const envId = process.env.CLOUDBASE_ENV_ID ?? secrets.envId;
 const secretId = process.env.TENCENTCLOUD_SECRETID ?? secrets.secretId;
 const secretKey = process.env.TENCENTCLOUD_SECRETKEY ?? secrets.secretKey;
 const adminOpenids = process.env.ADMIN_OPENIDS ?? secrets.adminOpenids ?? '';
+// Keys the hash of makers' ID numbers; changing it later breaks duplicate detection, so keep it safe.
+const idHashKey = process.env.ID_HASH_KEY ?? secrets.idHashKey ?? '';
 
 const missing = [
   [envId, '云开发环境 ID（CLOUDBASE_ENV_ID 或 secrets/cloudbase.json 的 envId）'],
+  [idHashKey.length >= 32 ? idHashKey : '', '身份证号哈希密钥，至少 32 个字符（ID_HASH_KEY 或 idHashKey）'],
   ...(dryRun
     ? []
     : [
@@ -47,7 +51,7 @@ const rc = {
     runtime: 'Nodejs16.13',
     installDependency: true,
     handler: 'index.main',
-    envVariables: { ADMIN_OPENIDS: adminOpenids },
+    envVariables: { ADMIN_OPENIDS: adminOpenids, ID_HASH_KEY: idHashKey },
     ...(fn.config.triggers ? { triggers: fn.config.triggers } : {}),
   })),
 };
