@@ -52,7 +52,8 @@ export function createApi(options: ApiOptions): Api {
 
   function hashIdNumber(normalized: string): string {
     // Refuse rather than hash with a guessable key: a missing key is a deployment error.
-    if (options.idHashKey === null || options.idHashKey.length < 16) throw new Error('ID_HASH_KEY is not configured');
+    if (options.idHashKey === null || options.idHashKey.length < 32)
+      throw new Error('ID_HASH_KEY is not configured (32+ characters)');
     return createHmac('sha256', options.idHashKey).update(normalized).digest('hex');
   }
 
