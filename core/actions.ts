@@ -8,6 +8,10 @@ import { ENTRY_STATUSES } from './registration/entry-status';
 import { contestRef, registrationDraft, registrationForm } from './registration/forms';
 import type { EntryDetail, EntryRow, MyEntry } from './registration/views';
 import { INSTITUTION_TYPES, institutionInput, type InstitutionType } from './registration/institution';
+import { fileRef, uploadRequest, type FileRef } from './files/uploads';
+import { ARTICLE_CATEGORIES, type ArticleCategory } from './news/types';
+import { RESULT_KINDS, type ResultItem, type ResultKind } from './results/types';
+import type { ContestPhase } from './contest/phase';
 
 /**
  * The action table: the single source of the wire types. Each action names its input schema
@@ -103,6 +107,87 @@ export interface InstitutionView {
   createdAt: string;
 }
 
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  category: ArticleCategory;
+  contestId: string | null;
+  coverUrl: string | null;
+  pinned: boolean;
+  publishAt: string;
+  author: string;
+  views: number;
+  excerpt: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  /** Sanitized on save; stored file ids in img src already turned into links. */
+  bodyHtml: string;
+  attachments: Array<{ name: string; size: number; url: string }>;
+}
+
+/** The organizers' view of an article, drafts and scheduled ones included. */
+export interface AdminArticle {
+  id: string;
+  title: string;
+  category: ArticleCategory;
+  contestId: string | null;
+  cover: FileRef | null;
+  coverUrl: string | null;
+  bodyHtml: string;
+  attachments: FileRef[];
+  pinned: boolean;
+  publishAt: string;
+  status: 'draft' | 'published' | 'unpublished';
+  /** Published and its time has come. */
+  visible: boolean;
+  views: number;
+  author: string;
+  updatedAt: string;
+}
+
+export interface ResultListView {
+  id: string;
+  contestId: string;
+  contestName: string;
+  kind: ResultKind;
+  title: string;
+  publishedAt: string;
+  publicityEndsAt: string | null;
+  inPublicity: boolean;
+  status: 'published' | 'withdrawn';
+  items: ResultItem[];
+}
+
+export interface ObjectionView {
+  id: string;
+  listId: string;
+  listTitle: string;
+  contestName: string;
+  entryId: string | null;
+  projectName: string | null;
+  reason: string;
+  contact: string;
+  hasAttachment: boolean;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+const articleInput = v.object({
+  id: v.optional(id('文章')),
+  title: text('标题', { max: 60 }),
+  category: v.picklist(ARTICLE_CATEGORIES, '请选择栏目'),
+  contestId: v.optional(v.nullable(id('赛事')), null),
+  cover: v.optional(v.nullable(fileRef), null),
+  bodyHtml: v.pipe(v.string('请填写正文'), v.minLength(1, '请填写正文'), v.maxLength(100_000, '正文过长')),
+  attachments: v.optional(v.pipe(v.array(fileRef), v.maxLength(10, '附件最多 10 个')), []),
+  pinned: v.optional(v.boolean(), false),
+  publishAt: v.pipe(v.string('请填写发布时间'), v.isoTimestamp('发布时间应为带时区的时间')),
+  status: v.picklist(['draft', 'published'], '状态只能是草稿或发布'),
+});
+
 /** Filters of the organizers' entry list and export. */
 export const entryFilter = v.object({
   contestId: v.optional(id('赛事')),
@@ -171,18 +256,7 @@ export const actions = {
     path: string;
     maxBytes: number;
   }>()({
-    input: v.object({
-      ...contestRef,
-      purpose: v.literal('businessPlan'),
-      fileName: v.pipe(text('文件名', { max: 120 }), v.regex(/\.pdf$/i, '商业计划书只接受 PDF 文件')),
-      contentType: v.literal('application/pdf', '商业计划书只接受 PDF 文件'),
-      size: v.pipe(
-        v.number(),
-        v.integer(),
-        v.minValue(1, '文件为空'),
-        v.maxValue(20 * 1024 * 1024, '商业计划书不能超过 20 MB'),
-      ),
-    }),
+    input: uploadRequest,
     access: 'user',
     write: false,
   }),
@@ -248,6 +322,126 @@ export const actions = {
         ['reason'],
       ),
     ),
+    access: ['organizer'],
+    write: true,
+  }),
+  'home.get': defineAction<{
+    banners: ArticleSummary[];
+    contests: Array<ContestSummary & { phase: ContestPhase }>;
+    latest: ArticleSummary[];
+    now: string;
+  }>()({ input: noInput, access: 'public', write: false }),
+
+  'news.list': defineAction<{ items: ArticleSummary[]; total: number; page: number; pageSize: number }>()({
+    input: v.optional(
+      v.object({
+        category: v.optional(v.picklist(ARTICLE_CATEGORIES)),
+        q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '搜索词不能超过 40 个字'))),
+        page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+        pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)), 10),
+      }),
+      {},
+    ),
+    access: 'public',
+    write: false,
+  }),
+  /** One article; counts a view (an atomic increment). */
+  'news.get': defineAction<{ article: ArticleDetail }>()({
+    input: v.object({ id: id('文章') }),
+    access: 'public',
+    write: false,
+  }),
+  'admin.news.list': defineAction<{ items: AdminArticle[]; total: number; page: number; pageSize: number }>()({
+    input: v.optional(
+      v.object({
+        status: v.optional(v.picklist(['draft', 'published', 'unpublished'])),
+        page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+        pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20),
+      }),
+      {},
+    ),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.news.get': defineAction<{ article: AdminArticle }>()({
+    input: v.object({ id: id('文章') }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.news.upsert': defineAction<{ article: AdminArticle }>()({
+    input: articleInput,
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.news.remove': defineAction<{ id: string; removed: 'unpublished' | 'deleted' }>()({
+    input: v.object({ id: id('文章'), mode: v.picklist(['unpublish', 'delete']) }),
+    access: ['organizer'],
+    write: true,
+  }),
+
+  'results.list': defineAction<{ lists: ResultListView[]; now: string }>()({
+    input: v.optional(v.object({ contestId: v.optional(id('赛事')) }), {}),
+    access: 'public',
+    write: false,
+  }),
+  'results.search': defineAction<{
+    items: Array<ResultItem & { listId: string; listTitle: string; contestName: string; kind: ResultKind }>;
+  }>()({
+    input: v.object({
+      q: v.pipe(v.string('请输入项目或企业名称'), v.trim(), v.minLength(1, '请输入项目或企业名称'), v.maxLength(40)),
+    }),
+    access: 'public',
+    write: false,
+  }),
+  'results.object': defineAction<{ objection: ObjectionView }>()({
+    input: v.object({
+      listId: id('名单'),
+      entryId: v.optional(id('报名')),
+      reason: text('异议理由', { min: 5, max: 500 }),
+      contact: text('联系方式', { max: 50 }),
+      attachment: v.optional(fileRef),
+    }),
+    access: 'user',
+    write: true,
+  }),
+  'results.myObjections': defineAction<{ items: ObjectionView[] }>()({ input: noInput, access: 'user', write: false }),
+  'admin.results.list': defineAction<{ lists: ResultListView[] }>()({
+    input: v.optional(v.object({ contestId: v.optional(id('赛事')) }), {}),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.results.publish': defineAction<{ list: ResultListView }>()({
+    input: v.object({
+      contestId: id('赛事'),
+      kind: v.picklist(RESULT_KINDS, '请选择名单类型'),
+      title: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '标题不能超过 60 个字'))),
+      entries: v.pipe(
+        v.array(
+          v.object({
+            entryId: id('报名'),
+            prize: v.optional(v.nullable(v.picklist(['first', 'second', 'third', 'merit'])), null),
+          }),
+        ),
+        v.minLength(1, '请至少选择一个项目'),
+        v.maxLength(1000, '一份名单最多 1000 个项目'),
+      ),
+      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.results.withdraw': defineAction<{ list: ResultListView }>()({
+    input: v.object({ id: id('名单'), reason: text('撤回理由', { max: 200 }) }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.objections.list': defineAction<{ items: ObjectionView[] }>()({
+    input: v.optional(v.object({ status: v.optional(v.picklist(['open', 'answered'])) }), {}),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.objection.answer': defineAction<{ objection: ObjectionView }>()({
+    input: v.object({ id: id('异议'), answer: text('答复', { max: 1000 }) }),
     access: ['organizer'],
     write: true,
   }),

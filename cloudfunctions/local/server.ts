@@ -200,6 +200,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const name = demoUsers.find((u) => u.key === key)?.name ?? '微信用户';
       return sendJson(res, 200, { token: auth.issue(key, ports.clock.now()), user: { key, name } });
     }
+    if (path === '/dev/clock') {
+      // Moves the local cloud's clock (scheduled publishing, deadlines) without waiting: tests and demos.
+      if (req.method === 'POST') {
+        const body = (await readJson(req)) as { advanceMs?: unknown; set?: unknown } | null;
+        if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs)) ports.clock.advance(body.advanceMs);
+        else if (typeof body?.set === 'string' && !Number.isNaN(Date.parse(body.set)))
+          ports.clock.set(new Date(body.set));
+        else return sendJson(res, 400, failure(ErrorCode.INVALID_INPUT, '请提供 advanceMs（毫秒）或 set（ISO 时间）'));
+      }
+      return sendJson(res, 200, { now: ports.clock.now().toISOString(), offsetMs: ports.clock.offsetMs });
+    }
     return sendJson(res, 404, failure(ErrorCode.NOT_FOUND));
   }
 

@@ -5,6 +5,9 @@ import type { Group } from '@core/contest/types';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { StatusStep, StoredForm } from '@core/registration/views';
 import type { InstitutionType } from '@core/registration/institution';
+import type { FileRef } from '@core/files/uploads';
+import type { ArticleCategory } from '@core/news/types';
+import type { ResultItem, ResultKind } from '@core/results/types';
 
 /** Collection names and document shapes, in one place (see cloudfunctions/database/ for indexes and rules). */
 export const C = {
@@ -18,6 +21,10 @@ export const C = {
   entryKeys: 'entryKeys',
   audits: 'audits',
   institutions: 'institutions',
+  articles: 'articles',
+  resultLists: 'resultLists',
+  resultItems: 'resultItems',
+  objections: 'objections',
 } as const;
 
 export interface UserDoc {
@@ -139,4 +146,72 @@ export interface InstitutionDoc {
   statusReason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ArticleDoc {
+  _id: string;
+  title: string;
+  category: ArticleCategory;
+  contestId: string | null;
+  cover: FileRef | null;
+  /** Sanitized on save. */
+  bodyHtml: string;
+  /** Plain text of the body, for excerpts. */
+  text: string;
+  attachments: FileRef[];
+  pinned: boolean;
+  publishAt: string;
+  status: 'draft' | 'published' | 'unpublished';
+  authorOpenid: string;
+  authorName: string;
+  views: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A published result list: an immutable snapshot of the chosen entries. */
+export interface ResultListDoc {
+  _id: string;
+  contestId: string;
+  contestName: string;
+  kind: ResultKind;
+  title: string;
+  items: ResultItem[];
+  /** 'publishing' while its searchable items are being written; invisible until 'published'. */
+  status: 'publishing' | 'published' | 'withdrawn';
+  publishedAt: string;
+  publicityEndsAt: string | null;
+  publishedBy: string;
+  withdrawnReason: string | null;
+}
+
+/** One line of a list, kept apart so the public search can query it. `_id` = `<listId>:<entryId>`. */
+export interface ResultItemDoc extends ResultItem {
+  _id: string;
+  listId: string;
+  listTitle: string;
+  listStatus: ResultListDoc['status'];
+  contestId: string;
+  contestName: string;
+  kind: ResultKind;
+  publishedAt: string;
+}
+
+export interface ObjectionDoc {
+  _id: string;
+  listId: string;
+  listTitle: string;
+  contestId: string;
+  contestName: string;
+  entryId: string | null;
+  projectName: string | null;
+  filerOpenid: string;
+  reason: string;
+  contact: string;
+  attachment: FileRef | null;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+  createdAt: string;
 }

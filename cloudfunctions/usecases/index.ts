@@ -20,6 +20,12 @@ import { entryStats } from './admin/entry-stats';
 import { exportEntries } from './admin/export-entries';
 import { myInstitution, registerInstitution } from './institution/register';
 import { decideInstitution, listInstitutions } from './institution/review';
+import { getHome } from './home/get-home';
+import { getNews, listNews } from './news/read-news';
+import { getNewsAdmin, listNewsAdmin, removeNews, upsertNews } from './news/manage-news';
+import { listResults, listResultsAdmin, searchResults } from './results/read-results';
+import { publishResults, withdrawResults } from './results/publish';
+import { answerObjection, fileObjection, listObjections, myObjections } from './results/objections';
 
 /** Every action of core/actions.ts has exactly one use case; the type makes a missing one a compile error. */
 export const useCases: UseCaseTable = {
@@ -46,4 +52,20 @@ export const useCases: UseCaseTable = {
   'institution.mine': myInstitution,
   'admin.institutions.list': listInstitutions,
   'admin.institutions.decide': decideInstitution,
+  'home.get': getHome,
+  'news.list': listNews,
+  'news.get': getNews,
+  'admin.news.list': listNewsAdmin,
+  'admin.news.get': getNewsAdmin,
+  'admin.news.upsert': upsertNews,
+  'admin.news.remove': removeNews,
+  'results.list': listResults,
+  'results.search': searchResults,
+  'results.object': fileObjection,
+  'results.myObjections': myObjections,
+  'admin.results.list': listResultsAdmin,
+  'admin.results.publish': publishResults,
+  'admin.results.withdraw': withdrawResults,
+  'admin.objections.list': listObjections,
+  'admin.objection.answer': answerObjection,
 };

@@ -167,6 +167,16 @@ test('PUT /upload/…: a signed link takes one PDF within its size; anything els
   expect((await put(target.url, '%PDF-1.4 late')).status).toBe(403);
 });
 
+test('POST /dev/clock moves the local clock for scheduled publishing and deadlines', async () => {
+  const before = Date.parse((await (await fetch(`${cloud.url}/dev/clock`)).json()).now);
+  const moved = await post('/dev/clock', { advanceMs: 3600_000 });
+  expect(Date.parse(moved.json.now) - before).toBeGreaterThanOrEqual(3600_000);
+  expect(await post('/dev/clock', { set: '2030-01-01T00:00:00Z' })).toMatchObject({
+    json: { now: expect.stringMatching(/^2030-01-01T00:00/) },
+  });
+  expect((await post('/dev/clock', { advanceMs: 'soon' })).status).toBe(400);
+});
+
 test('the cron stand-in runs the recurring purge job', async () => {
   const outcomes = await cloud.runCron();
   expect(outcomes).toEqual([

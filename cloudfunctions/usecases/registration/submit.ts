@@ -7,6 +7,7 @@ import type { StoredForm } from '@core/registration/views';
 import { shanghaiDay } from '@core/time/shanghai';
 import { DbError, type Db, type Files } from '../../ports';
 import type { UseCase } from '../context';
+import { checkUploadedFile } from '../files/uploaded-file';
 import { C, type EntryDoc, type EntryKeyDoc, type JobDoc } from '../collections';
 import {
   assertRegistrationOpen,
@@ -14,7 +15,6 @@ import {
   ENTRANT_EDITABLE,
   contestMismatch,
   entryIdFor,
-  fileIdPath,
   loadContest,
   searchable,
   uploadPrefix,
@@ -138,13 +138,9 @@ export const submit: UseCase<'registration.submit'> = async (ctx, input, ports) 
   return { entryId, status: 'submitted', submittedAt };
 };
 
-const PDF_MAGIC = '%PDF-';
-
 /**
- * The business plan must be the caller's own upload, under their entry's folder, as this environment
- * names it (the server builds the fileId from the path: a client's cloud:// id is never trusted), within
- * 20 MB and really a PDF. WeChat checks none of this at upload, so a new file is checked once here and
- * removed if it breaks the rules; a file already on the entry was checked when it was first submitted.
+ * The business plan must be the caller's own upload under their entry's folder, within 20 MB and
+ * really a PDF; a file already on the entry was checked when it was first submitted.
  */
 async function checkBusinessPlan(
   files: Files,
@@ -152,24 +148,21 @@ async function checkBusinessPlan(
   plan: BusinessPlan,
   alreadyAccepted: string | undefined,
 ): Promise<BusinessPlan | string> {
-  const path = fileIdPath(plan.fileId);
-  if (path === null || !path.startsWith(uploadPrefix(entryId))) return '请重新上传商业计划书';
-  const fileId = await files.fileIdFor(path);
-  if (fileId === alreadyAccepted) return { ...plan, fileId };
-  const stat = await files.stat(fileId);
-  if (stat === null) return '商业计划书未上传成功，请重新上传';
-  const head = stat.size <= BUSINESS_PLAN_MAX_BYTES ? (await files.read(fileId)).subarray(0, PDF_MAGIC.length) : null;
-  const problem =
-    head === null
-      ? '商业计划书不能超过 20 MB'
-      : Buffer.from(head).toString('latin1') !== PDF_MAGIC
-        ? '商业计划书只接受 PDF 文件'
-        : null;
-  if (problem !== null) {
-    await files.remove(fileId);
-    return problem;
-  }
-  return { ...plan, fileId, size: stat.size };
+  return checkUploadedFile(
+    files,
+    plan,
+    {
+      prefix: uploadPrefix(entryId),
+      maxBytes: BUSINESS_PLAN_MAX_BYTES,
+      types: ['application/pdf'],
+      messages: {
+        missing: '请重新上传商业计划书',
+        tooLarge: '商业计划书不能超过 20 MB',
+        wrongType: '商业计划书只接受 PDF 文件',
+      },
+    },
+    alreadyAccepted ? [alreadyAccepted] : [],
+  );
 }
 
 function duplicateOf(held: EntryKeyDoc): AppError {

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
+import { resultKindLabels, type ResultItem } from '@core/results/types';
+import type { EntryStatus } from '@core/registration/entry-status';
+import type { UseCase } from '../context';
+import { C, type EntryDoc, type ResultItemDoc, type ResultListDoc } from '../collections';
+import { findByIds } from '../find-by-ids';
+import { assertOrganizerOf } from '../admin/scope';
+import { loadContest } from '../registration/common';
+import { resultListView } from './result-views';
+
+/** Entries that may appear on a public list: in the contest, and not out of it. */
+const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semifinalist', 'finalist', 'awarded'];
+
+/**
+ * Publishes a result list as an immutable snapshot of the chosen entries (names, group, field,
+ * district, prize; never phone or ID numbers), with an optional 公示 period for objections. The judging
+ * work will generate these lists from rankings through this same action.
+ */
+export const publishResults: UseCase<'admin.results.publish'> = async (ctx, input, ports) => {
+  const openid = ctx.caller.openid;
+  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  assertOrganizerOf(ctx.caller.grants, input.contestId);
+  const contest = await loadContest(ports.db, input.contestId);
+
+  const entries = await findByIds<EntryDoc>(
+    ports.db,
+    C.entries,
+    input.entries.map((e) => e.entryId),
+  );
+  const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  input.entries.forEach((choice, i) => {
+    const entry = entries.get(choice.entryId);
+    if (seen.has(choice.entryId)) errors[`entries.${i}.entryId`] = '同一项目不能重复列入';
+    else if (entry === undefined || entry.contestId !== contest._id)
+      errors[`entries.${i}.entryId`] = '该项目不属于本赛事';
+    else if (!LISTABLE.includes(entry.status))
+      errors[`entries.${i}.entryId`] = `「${entry.projectName}」当前状态不能列入名单`;
+    seen.add(choice.entryId);
+  });
+  if (Object.keys(errors).length > 0) throw new AppError(ErrorCode.INVALID_INPUT, '名单中有不能列入的项目', errors);
+
+  const items: ResultItem[] = input.entries.map((choice) => {
+    const entry = entries.get(choice.entryId) as EntryDoc;
+    return {
+      entryId: entry._id,
+      projectName: entry.projectName,
+      orgName: entry.orgName,
+      group: entry.group,
+      field: entry.field,
+      district: entry.district,
+      prize: choice.prize,
+    };
+  });
+  const now = ports.clock.now();
+  const at = now.toISOString();
+  // Derived from the request, so a retry after a crash finishes the same list instead of starting another.
+  const id = ctx.requestId
+    ? `r-${createHash('sha256').update(`${openid}:${ctx.requestId}`).digest('hex').slice(0, 20)}`
+    : `r-${randomBytes(10).toString('hex')}`;
+  const list: ResultListDoc = {
+    _id: id,
+    contestId: contest._id,
+    contestName: contest.name,
+    kind: input.kind,
+    title: input.title || `${contest.name} ${resultKindLabels[input.kind]}`,
+    items,
+    status: 'publishing',
+    publishedAt: at,
+    publicityEndsAt:
+      input.publicityDays > 0 ? new Date(now.getTime() + input.publicityDays * 86400_000).toISOString() : null,
+    publishedBy: openid,
+    withdrawnReason: null,
+  };
+  const lists = ports.db.collection<ResultListDoc>(C.resultLists);
+  await lists.set(list);
+  // The searchable lines, then the list becomes visible: readers never see half a list.
+  const lines = ports.db.collection<ResultItemDoc>(C.resultItems);
+  for (const item of items) {
+    await lines.set({
+      ...item,
+      _id: `${id}:${item.entryId}`,
+      listId: id,
+      listTitle: list.title,
+      listStatus: 'published',
+      contestId: contest._id,
+      contestName: contest.name,
+      kind: input.kind,
+      publishedAt: at,
+    });
+  }
+  await lists.update(id, { status: 'published' });
+  return { list: resultListView({ ...list, status: 'published' }, now) };
+};
+
+export const withdrawResults: UseCase<'admin.results.withdraw'> = async (ctx, input, ports) => {
+  const lists = ports.db.collection<ResultListDoc>(C.resultLists);
+  const list = await lists.get(input.id);
+  if (list === null) throw new AppError(ErrorCode.NOT_FOUND, '名单不存在');
+  assertOrganizerOf(ctx.caller.grants, list.contestId);
+  if (list.status === 'withdrawn') throw new AppError(ErrorCode.INVALID_STATE, '该名单已撤回');
+  await lists.update(list._id, { status: 'withdrawn', withdrawnReason: input.reason });
+  await ports.db
+    .collection<ResultItemDoc>(C.resultItems)
+    .updateWhere({ listId: list._id }, { listStatus: 'withdrawn' });
+  return { list: resultListView({ ...list, status: 'withdrawn', withdrawnReason: input.reason }, ports.clock.now()) };
+};
