@@ -23,6 +23,11 @@ export function openContest(id: string, overrides: Partial<ContestDoc> = {}): Co
     _id: id,
     name: `测试赛事 ${id}`,
     registration: { opensAt: shanghaiToIso('2026-11-01'), closesAt: shanghaiToIso('2026-12-31', '23:59:59') },
+    stages: [
+      { key: 'preliminary', format: '线上专家评审', startsOn: '2027-01-05', endsOn: '2027-01-20' },
+      { key: 'semifinal', format: '线下现场演示和答辩', startsOn: '2027-02-20', endsOn: '2027-02-28' },
+      { key: 'final', format: '现场演示和答辩、现场评分', startsOn: '2027-03-18', endsOn: '2027-03-18' },
+    ],
     ...overrides,
   };
 }
