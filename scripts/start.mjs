@@ -12,6 +12,7 @@ if (h5Built === 0 || newestMtime(appSources) > h5Built) {
     console.error('H5 构建失败，请查看上面的错误信息。');
     process.exit(code);
   }
+  await run(process.execPath, [join(root, 'scripts', 'compress-h5.mjs')]);
   console.log(`H5 构建完成，用时 ${seconds(Date.now() - started)}`);
 }
 

@@ -21,7 +21,12 @@ if (process.env.SKIP_BUILD !== '1') {
       'build:weapp',
       () => run(taroBin, ['build', '--type', 'weapp'], { env: { ...process.env, NODE_ENV: 'production' } }),
     ],
-    ['build:h5', () => run(taroBin, ['build', '--type', 'h5'], { env: { ...process.env, NODE_ENV: 'production' } })],
+    [
+      'build:h5',
+      async () =>
+        (await run(taroBin, ['build', '--type', 'h5'], { env: { ...process.env, NODE_ENV: 'production' } })) ||
+        run(process.execPath, [join(root, 'scripts', 'compress-h5.mjs')]),
+    ],
     ['build:cloud', () => run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs')])],
   ];
   for (const [name, fn] of builds) {

@@ -136,6 +136,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ? sirv(h5Dir, {
         single: true,
         etag: true,
+        // scripts/compress-h5.mjs writes .br / .gz beside each asset.
+        brotli: true,
+        gzip: true,
         setHeaders(res, pathname) {
           // Built assets carry content hashes; index.html must be revalidated to pick up a new build.
           res.setHeader(

@@ -1,5 +1,6 @@
 /** The local cloud over real HTTP: dev sign-in, the api function, files, persistence across restarts. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local/server';
@@ -175,6 +176,25 @@ test('POST /dev/clock moves the local clock for scheduled publishing and deadlin
     json: { now: expect.stringMatching(/^2030-01-01T00:00/) },
   });
   expect((await post('/dev/clock', { advanceMs: 'soon' })).status).toBe(400);
+});
+
+test('the H5 app is served with browser routes falling back to index.html, precompressed when the browser takes it', async () => {
+  const h5Dir = join(dataDir, 'h5');
+  mkdirSync(join(h5Dir, 'js'), { recursive: true });
+  writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>创客中国</title>');
+  const js = 'console.log("app");'.repeat(200);
+  writeFileSync(join(h5Dir, 'js', 'app.1234.js'), js);
+  writeFileSync(join(h5Dir, 'js', 'app.1234.js.br'), brotliCompressSync(js));
+  await cloud.close();
+  cloud = await startLocalCloud({ port: 0, dataDir, h5Dir, cronIntervalMs: 0, log: quiet });
+
+  const deep = await fetch(`${cloud.url}/pages/article/index?id=a-1`);
+  expect(deep.status).toBe(200);
+  expect(await deep.text()).toContain('创客中国');
+  const compressed = await fetch(`${cloud.url}/js/app.1234.js`, { headers: { 'accept-encoding': 'br' } });
+  expect(compressed.headers.get('content-encoding')).toBe('br');
+  expect(compressed.headers.get('cache-control')).toContain('immutable');
+  expect(await compressed.text()).toBe(js);
 });
 
 test('the cron stand-in runs the recurring purge job', async () => {
