@@ -4,6 +4,8 @@
 //  2. local API round trip over HTTP: system.health and auth.me, p50 / p99 over 2,000 calls each.
 //  3. registration surge: 300 distinct entrants + 50 duplicates submitting at once over HTTP; prints
 //     submits/s, p50/p99 and the counts of entries created, duplicates refused, lost and doubled.
+//  4. reader pages: home.get p50/p99 with 5,000 articles and 100 contests; cloud calls per page open
+//     of 首页 / 新闻 / 成绩; H5 home FCP and time to contests under 4× CPU throttling and 3G, cold and warm.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,20 +136,46 @@ async function roundTrips() {
   }
 }
 
-async function registrationSurge() {
-  console.log('\n== registration surge (POST /api/api registration.submit over HTTP, all at once) ==');
-  const outfile = join(root, '.cache', 'bench', 'registration-surge.mjs');
+/** Bundles a TypeScript bench module (it imports core and test fixtures) and imports it. */
+async function loadBench(name) {
+  const outfile = join(root, '.cache', 'bench', `${name}.mjs`);
   await build({
-    entryPoints: [join(root, 'bench', 'registration-surge.ts')],
+    entryPoints: [join(root, 'bench', `${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     tsconfig: join(root, 'tsconfig.node.json'),
+    external: ['playwright-core'],
     logLevel: 'warning',
   });
-  const { runSurge } = await import(pathToFileURL(outfile).href);
+  return import(pathToFileURL(outfile).href);
+}
+
+async function readerPages() {
+  console.log('\n== reader pages (home.get, cloud calls per page open, throttled H5 home) ==');
+  const code = await run(taroBin, ['build', '--type', 'h5'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    quiet: true,
+  });
+  if (code !== 0) throw new Error('build:h5 failed');
+  await run(process.execPath, [join(root, 'scripts', 'compress-h5.mjs')]);
+  const { runPages } = await loadBench('h5-pages');
+  const server = await startServer();
+  try {
+    await runPages(server.url, {
+      articles: Number(process.env.BENCH_ARTICLES ?? 5000),
+      contests: Number(process.env.BENCH_CONTESTS ?? 100),
+    });
+  } finally {
+    server.stop();
+  }
+}
+
+async function registrationSurge() {
+  console.log('\n== registration surge (POST /api/api registration.submit over HTTP, all at once) ==');
+  const { runSurge } = await loadBench('registration-surge');
   const server = await startServer();
   try {
     const bad = await runSurge(
@@ -164,3 +192,4 @@ async function registrationSurge() {
 await packageSizes();
 await roundTrips();
 await registrationSurge();
+await readerPages();

@@ -136,6 +136,8 @@ export interface AdminArticle {
   coverUrl: string | null;
   bodyHtml: string;
   attachments: FileRef[];
+  /** Links to the stored images in the body and to the attachments, by fileId, for the editor. */
+  fileLinks: Record<string, string>;
   pinned: boolean;
   publishAt: string;
   status: 'draft' | 'published' | 'unpublished';

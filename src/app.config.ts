@@ -1,7 +1,8 @@
 const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index', 'pages/me/index'];
 
-// 赛事详情 is opened from shared chats, so it lives in the main package next to the tabs.
-const publicPages = [...tabPages, 'pages/contest/index'];
+// 赛事详情 and articles are opened from shared chats (a cold start lands on them), so they live in the main
+// package next to the tabs; the objection form is a few KiB and opened from 成绩.
+const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index', 'pages/objection/index'];
 // The dev sign-in page talks to the local cloud's /dev routes, which exist only behind the H5 build.
 const pages = process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index'] : publicPages;
 
@@ -22,6 +23,10 @@ export default defineAppConfig({
         'pages/entry/index',
         'pages/contest/index',
         'pages/institutions/index',
+        'pages/news/index',
+        'pages/article/index',
+        'pages/results/index',
+        'pages/objections/index',
       ],
     },
   ],

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, IMAGE_SCHEMES, IMAGE_STYLE, LINK_SCHEMES } from './allowlist';
 
 /**
  * Article bodies are written by organizers but read by everyone, so they are cleaned on save with an
@@ -6,56 +7,24 @@ import sanitizeHtml from 'sanitize-html';
  * or class from outside. Images get one fixed inline style so they fit a phone inside WeChat's
  * rich-text, which ignores page stylesheets.
  */
-const IMAGE_STYLE = 'max-width:100%;height:auto;';
-
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h2',
-    'h3',
-    'h4',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'hr',
-    'span',
-    'div',
-    'sub',
-    'sup',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title'],
-    img: ['src', 'alt', 'width', 'height', 'style'],
-    th: ['colspan', 'rowspan'],
-    td: ['colspan', 'rowspan'],
-  },
-  // Images may point at https or at our own stored files (cloud:// on WeChat, local:// locally),
-  // which news.get turns into links.
-  allowedSchemes: ['https', 'http', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['https', 'http', 'cloud', 'local'] },
+  allowedTags: [...ALLOWED_TAGS],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [
+      tag,
+      tag === 'img' ? [...attributes, 'style'] : [...attributes],
+    ]),
+  ),
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, style: IMAGE_STYLE } }),
-    a: (tagName, attribs) => ({ tagName, attribs }),
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  // A relative or scheme-less image address would only ever show as a broken image.
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !new RegExp(`^(${IMAGE_SCHEMES.join('|')}):`, 'i').test(frame.attribs.src ?? ''),
 };
 
 export function sanitizeArticleHtml(html: string): string {

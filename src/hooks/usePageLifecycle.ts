@@ -6,12 +6,26 @@ import Taro from '@tarojs/taro';
  * the Taro object (jsdom tests): the runtime adds useDidShow & co. when the app starts.
  */
 type LifecycleHook = (callback: () => void) => void;
-type ShareHook = (callback: () => { title: string; path: string }) => void;
+
+/** 转发给朋友: the card's title, the page it opens (with its query) and, optionally, its picture. */
+export interface ShareMessage {
+  title: string;
+  path: string;
+  imageUrl?: string;
+}
+/** 分享到朋友圈: no path; the timeline opens the sharing page itself with this query. */
+export interface ShareTimeline {
+  title: string;
+  query: string;
+  imageUrl?: string;
+}
 
 interface TaroHooks {
   useDidShow?: LifecycleHook;
   useDidHide?: LifecycleHook;
-  useShareAppMessage?: ShareHook;
+  useReachBottom?: LifecycleHook;
+  useShareAppMessage?: (callback: () => ShareMessage) => void;
+  useShareTimeline?: (callback: () => ShareTimeline) => void;
 }
 
 const hooks = (): TaroHooks => Taro as unknown as TaroHooks;
@@ -58,9 +72,28 @@ export function usePageHide(callback: () => void): void {
 }
 
 /** 转发给朋友: the share card's title and the page it opens (WeChat; nothing on H5). */
-export function useShareMessage(share: () => { title: string; path: string }): void {
+export function useShareMessage(share: () => ShareMessage): void {
   const latest = useRef(share);
   latest.current = share;
   const useShareAppMessage = hooks().useShareAppMessage ?? useNothing;
   useShareAppMessage(() => latest.current());
+}
+
+/**
+ * 分享到朋友圈 (WeChat; the page config needs enableShareTimeline, and WeChat offers it only on pages
+ * that also share to chats). Nothing on H5.
+ */
+export function useShareTimelineMessage(share: () => ShareTimeline): void {
+  const latest = useRef(share);
+  latest.current = share;
+  const useShareTimeline = hooks().useShareTimeline ?? useNothing;
+  useShareTimeline(() => latest.current());
+}
+
+/** The page was scrolled to its bottom (onReachBottomDistance in the page config), e.g. to load the next page. */
+export function usePageReachBottom(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  const useReachBottom = hooks().useReachBottom ?? useNothing;
+  useReachBottom(() => latest.current());
 }

@@ -52,8 +52,11 @@ export function showInTab(url: string, tab: Window | null): void {
   anchor.remove();
 }
 
+/** The formats WeChat's document viewer opens (and the ones articles and entries attach). */
+export type DocumentType = 'pdf' | 'xlsx' | 'docx';
+
 /** WeChat: download, then open in the document viewer with its forward / save menu. */
-export async function openInWeChat(url: string, fileType: 'pdf' | 'xlsx'): Promise<void> {
+export async function openInWeChat(url: string, fileType: DocumentType): Promise<void> {
   let filePath: string;
   try {
     const res = await Taro.downloadFile({ url });
@@ -79,4 +82,20 @@ export function downloadInBrowser(url: string, fileName: string): void {
   document.body.appendChild(anchor);
   anchor.click();
   anchor.remove();
+}
+
+/**
+ * An article's attachment, from a public link news.get handed out. H5: a PDF opens in a tab (read in
+ * place), other documents download under their own name. WeChat: the document viewer. Call it in the
+ * tap itself: on H5 it opens nothing after an await, so browsers don't block it as a popup.
+ */
+export function openAttachment(url: string, name: string): Promise<void> {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  // Not an async function: the TARO_ENV branch then folds away at build time, leaving one platform's code.
+  if (process.env.TARO_ENV === 'h5') {
+    if (ext === 'pdf') showInTab(url, null);
+    else downloadInBrowser(url, name);
+    return Promise.resolve();
+  }
+  return openInWeChat(url, ext === 'xlsx' || ext === 'docx' ? ext : 'pdf');
 }

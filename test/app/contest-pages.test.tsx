@@ -4,7 +4,8 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { ContestSummary, MeOutput } from '@core/actions';
+import { contestPhase } from '@core/contest/phase';
 import type { MyEntry } from '@core/registration/views';
 import type { CallRequest } from '@core/wire';
 import EntryPage from '../../src/entrant/pages/entry/index';
@@ -20,6 +21,8 @@ const entrant = signedIn('参赛者甲', [{ role: 'entrant', contestId: null, co
 
 let stub: FetchStub | undefined;
 afterEach(() => {
+  // 首页 keeps its last answer in storage; each test starts without one.
+  window.localStorage.clear();
   stub?.restore();
   stub = undefined;
   jest.useRealTimers();
@@ -40,6 +43,17 @@ function openWith(path: string, params: Record<string, string>): void {
   Object.assign(Taro.getCurrentInstance(), { router: { params, path } });
 }
 
+/** 首页's one call (home.get) answering with these contests, each with its phase at the server's time. */
+function home(items: ContestSummary[], now?: string) {
+  const at = new Date(now ?? SERVER_NOW);
+  return ok({
+    banners: [],
+    contests: items.map((c) => ({ ...c, phase: contestPhase(c, at) })),
+    latest: [],
+    ...(now === undefined ? {} : { now }),
+  });
+}
+
 /** Timers and the clock faked; promises and Taro's rendering left alone. */
 function phoneClockAt(iso: string): void {
   jest.useFakeTimers({ now: new Date(iso), doNotFake: ['queueMicrotask', 'nextTick', 'requestAnimationFrame'] });
@@ -49,9 +63,9 @@ describe('首页', () => {
   test('the countdown runs on the server time, whatever the phone says', async () => {
     phoneClockAt('2031-01-01T00:00:00.000Z');
     await serve(anonymous, {
-      'contest.list': () =>
-        ok({
-          items: [
+      'home.get': () =>
+        home(
+          [
             contest({ id: 'demo-sh', name: '上海区域赛（演示）' }),
             contest({
               id: 'later',
@@ -63,9 +77,8 @@ describe('首页', () => {
               },
             }),
           ],
-          editions: [],
-          now: SERVER_NOW,
-        }),
+          SERVER_NOW,
+        ),
     });
     const { container } = render(<HomePage />);
     await waitFor(() => expect(container.querySelectorAll('.contest-card')).toHaveLength(2));
@@ -81,7 +94,7 @@ describe('首页', () => {
   });
 
   test('without a server time the status is the server’s and no countdown is made up', async () => {
-    await serve(anonymous, { 'contest.list': () => ok({ items: [contest()] }) });
+    await serve(anonymous, { 'home.get': () => home([contest()]) });
     const { container } = render(<HomePage />);
     await waitFor(() => expect(container.querySelector('.contest-status')?.textContent).toBe('报名中'));
     expect(container.querySelector('.contest-countdown')).toBeNull();
@@ -90,7 +103,7 @@ describe('首页', () => {
   test('tapping a card opens 赛事详情', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
     await serve(anonymous, {
-      'contest.list': () => ok({ items: [contest({ id: 'demo-sh' })], editions: [], now: SERVER_NOW }),
+      'home.get': () => home([contest({ id: 'demo-sh' })], SERVER_NOW),
     });
     const { container } = render(<HomePage />);
     await waitFor(() => expect(container.querySelector('.contest-card')).not.toBeNull());

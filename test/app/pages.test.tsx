@@ -2,6 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { MeOutput } from '@core/actions';
+import { contestPhase } from '@core/contest/phase';
 import AdminHomePage from '../../src/admin/pages/home/index';
 import JudgeHomePage from '../../src/judge/pages/home/index';
 import { refreshMe } from '../../src/hooks/useMe';
@@ -32,6 +33,12 @@ async function serve(me: MeOutput): Promise<FetchStub> {
     actions: {
       'auth.me': () => ok(me),
       'contest.list': () => ok({ items: [contest()] }),
+      'home.get': () =>
+        ok({
+          banners: [],
+          contests: [{ ...contest(), phase: contestPhase(contest(), new Date('2024-08-30T00:00:00.000Z')) }],
+          latest: [],
+        }),
       'system.health': () => ok({ status: 'ok', time: '2024-07-01T04:05:06.000Z', version: '0.1.0', runtime: 'local' }),
       'admin.system.status': () =>
         ok({
@@ -130,7 +137,7 @@ describe('我的', () => {
   });
 });
 
-test('首页 lists contests with status, Shanghai-time window and stages', async () => {
+test('首页 lists contests with status, Shanghai-time window and where each stands', async () => {
   await serve(anonymous);
   const { container } = render(<HomePage />);
   await waitFor(() => expect(container.querySelectorAll('.contest-card')).toHaveLength(1));
@@ -140,11 +147,10 @@ test('首页 lists contests with status, Shanghai-time window and stages', async
   expect(card.querySelector('.contest-registration')?.textContent).toContain(
     '2024年6月1日 00:00 至 2024年8月31日 23:59',
   );
-  const stages = [...card.querySelectorAll('.contest-stage')].map((el) => el.textContent ?? '');
-  expect(stages).toHaveLength(3);
-  expect(stages[0]).toContain('预赛');
-  expect(stages[0]).toContain('2024年9月1日 – 9月15日');
-  expect(stages[2]).toContain('决赛');
+  const steps = [...card.querySelectorAll('.phase-step')].map((el) => el.textContent ?? '');
+  expect(steps).toEqual(['报名6月1日', '预赛9月1日', '复赛9月20日', '决赛10月20日', '公示10月21日']);
+  expect(card.querySelector('.phase-step--current')?.textContent).toContain('报名');
+  expect(card.querySelector('.phase-next')?.textContent).toBe('下一阶段：预赛 9月1日');
 });
 
 test('the dev sign-in page lists demo users and signing in keeps the token', async () => {

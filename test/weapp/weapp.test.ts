@@ -46,7 +46,8 @@ describe('app.json', () => {
       ['judge', 'pages/home/index'],
       ['admin', 'pages/home/index'],
     ]);
-    // The sign-up forms live in the entrant subpackage; only the tabs and 赛事详情 (opened from shared chats) are main.
+    // The sign-up forms live in the entrant subpackage; only the tabs, 赛事详情 and articles (opened from shared
+    // chats) and the light objection form are main.
     expect(appJson.subPackages?.[0]?.pages).toEqual([
       'pages/home/index',
       'pages/register/index',
@@ -59,6 +60,8 @@ describe('app.json', () => {
       'pages/results/index',
       'pages/me/index',
       'pages/contest/index',
+      'pages/article/index',
+      'pages/objection/index',
     ]);
     expect(appJson.pages).not.toContain('pages/login/index');
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');
@@ -104,11 +107,13 @@ describe('pages rendered in miniprogram-simulate', () => {
   beforeAll(() => {
     runtime = installRuntime(({ data }) => {
       switch (data.action) {
-        case 'contest.list':
+        case 'home.get':
           return {
             ok: true,
             data: {
-              items: [
+              banners: [],
+              latest: [],
+              contests: [
                 {
                   id: 'sh-2024',
                   name: contestName,
@@ -123,6 +128,21 @@ describe('pages rendered in miniprogram-simulate', () => {
                     status: 'open',
                   },
                   stages: [{ key: 'final', format: '现场路演', startsOn: '2024-10-20', endsOn: '2024-10-20' }],
+                  phase: {
+                    steps: [
+                      {
+                        key: 'registration',
+                        label: '报名',
+                        startsOn: '2024-06-01',
+                        endsOn: '2024-08-31',
+                        state: 'current',
+                      },
+                      { key: 'final', label: '决赛', startsOn: '2024-10-20', endsOn: '2024-10-20', state: 'upcoming' },
+                      { key: 'publicity', label: '公示', startsOn: '2024-10-21', endsOn: null, state: 'upcoming' },
+                    ],
+                    current: 'registration',
+                    next: { key: 'final', label: '决赛', startsOn: '2024-10-20' },
+                  },
                 },
               ],
             },
@@ -135,7 +155,7 @@ describe('pages rendered in miniprogram-simulate', () => {
     });
   });
 
-  test('首页 calls contest.list through wx.cloud and shows the contest', async () => {
+  test('首页 calls home.get through wx.cloud and shows the contest with where it stands', async () => {
     const page = openPage('pages/home/index');
     await waitUntil('the contest in page.data', () => JSON.stringify(page.data).includes(contestName));
     await waitUntil('the contest on screen', () => (page.dom?.textContent ?? '').includes(contestName));
@@ -144,8 +164,10 @@ describe('pages rendered in miniprogram-simulate', () => {
     expect(text).toContain('报名中');
     expect(text).toContain('2024年6月1日 00:00 至 2024年8月31日 23:59');
     expect(text).toContain('决赛');
+    expect(text).toContain('下一阶段：决赛 10月20日');
     expect(page.querySelector('.contest-card')).toBeTruthy();
-    expect(runtime.calls[0]).toEqual({ name: 'api', data: { action: 'contest.list', data: {} } });
+    expect(page.querySelector('.phase-step--current')).toBeTruthy();
+    expect(runtime.calls[0]).toEqual({ name: 'api', data: { action: 'home.get', data: {} } });
     page.detach();
   });
 

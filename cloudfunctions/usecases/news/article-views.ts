@@ -43,6 +43,15 @@ export async function articleDetail(files: Files, doc: ArticleDoc): Promise<Arti
 }
 
 export async function adminArticle(files: Files, doc: ArticleDoc, now: Date): Promise<AdminArticle> {
+  const ids = [
+    ...[...doc.bodyHtml.matchAll(/src="((?:cloud|local):\/\/[^"]+)"/g)].map((m) => m[1] ?? ''),
+    ...doc.attachments.map((a) => a.fileId),
+  ];
+  const fileLinks = Object.fromEntries(
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => [id, await linkOrEmpty(files, id, PUBLIC_LINK_SECONDS)] as const),
+    ),
+  );
   return {
     id: doc._id,
     title: doc.title,
@@ -52,6 +61,7 @@ export async function adminArticle(files: Files, doc: ArticleDoc, now: Date): Pr
     coverUrl: doc.cover ? (await linkOrEmpty(files, doc.cover.fileId, PUBLIC_LINK_SECONDS)) || null : null,
     bodyHtml: doc.bodyHtml,
     attachments: doc.attachments,
+    fileLinks,
     pinned: doc.pinned,
     publishAt: doc.publishAt,
     status: doc.status,

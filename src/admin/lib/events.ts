@@ -8,6 +8,8 @@ import { useEffect, useRef } from 'react';
 export const AdminEvent = {
   entriesChanged: 'admin:entries-changed',
   contestsChanged: 'admin:contests-changed',
+  newsChanged: 'admin:news-changed',
+  resultsChanged: 'admin:results-changed',
 } as const;
 export type AdminEvent = (typeof AdminEvent)[keyof typeof AdminEvent];
 

@@ -23,16 +23,18 @@ export interface ContestCardProps {
   now?: number | null;
   /** Makes the whole card a link (首页 → 赛事详情). */
   onClick?: () => void;
+  /** Extra class names on the root, e.g. home-contest. */
+  className?: string;
   children?: ReactNode;
 }
 
-export function ContestCard({ contest, compact, now = null, onClick, children }: ContestCardProps) {
+export function ContestCard({ contest, compact, now = null, onClick, className, children }: ContestCardProps) {
   const { registration } = contest;
   const status = liveStatus(registration, now);
   const countdown = countdownText(registration, now);
   return (
     <View
-      className={`contest-card card${onClick ? ' contest-card--link' : ''}`}
+      className={`contest-card card${onClick ? ' contest-card--link' : ''}${className ? ` ${className}` : ''}`}
       onClick={onClick}
       hoverClass={onClick ? 'contest-card--active' : 'none'}
     >

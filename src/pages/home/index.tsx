@@ -1,44 +1,119 @@
 /**
- * 首页: every contest with its live registration status (报名中 / 即将开始 / 已截止), a countdown by the
- * server's clock, window and stages (contest.list, public); tapping a card opens 赛事详情.
- * Test hooks: contest-card per contest (see ContestCard: contest-status, contest-countdown), plus
- * PageShell's states.
+ * 首页, from one call (home.get): pinned articles with covers as banners, the running contests with
+ * where each stands (报名 → 预赛 → 复赛 → 决赛 → 公示, next date), and the latest five articles.
+ * Drawn at once from the last stored copy, refreshed in the background; without network the stored
+ * copy stays with a note saying from when (OfflineNote).
+ *
+ * Class hooks: home-banners (the strip), home-banner per banner (data-id = article id; tap → article),
+ * home-banner-title, home-contests, home-contest per contest (also contest-card: contest-name,
+ * contest-status, contest-countdown; tap → 赛事详情) with its PhaseTimeline (phase-step,
+ * phase-step--current, phase-next), home-latest (the latest list) with home-latest-item per article
+ * (also article-row, see ArticleRow), home-more (更多 → 新闻 tab), offline-note; plus PageShell's states.
  */
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Image, ScrollView, Text, View } from '@tarojs/components';
+import type { ArticleSummary } from '@core/actions';
+import { ArticleRow } from '../../components/ArticleRow';
 import { ContestCard } from '../../components/ContestCard';
+import { OfflineNote } from '../../components/OfflineNote';
 import { PageShell } from '../../components/PageShell';
-import { useCloudQuery } from '../../hooks/useCloudQuery';
+import { PhaseTimeline } from '../../components/PhaseTimeline';
+import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { usePageShowAgain } from '../../hooks/usePageLifecycle';
 import { useServerNow } from '../../hooks/useServerNow';
 import { routes } from '../../services/routes';
+import './index.scss';
+
+/** A tab page stays mounted; coming back to it refreshes when what it shows is older than this. */
+const REFRESH_AFTER_MS = 60_000;
+
+const openArticle = (id: string) => void Taro.navigateTo({ url: routes.article(id) });
 
 export default function HomePage() {
-  const contests = useCloudQuery('contest.list', {});
-  const items = contests.data?.items ?? [];
-  // A tab page stays mounted: refresh statuses and the clock when the user comes back to it.
-  usePageShowAgain(contests.reload);
-  const ticking = items.some((c) => c.registration.status !== 'closed');
-  const now = useServerNow(contests.data?.now, ticking);
+  const home = useCachedCloudQuery('home.get', {}, { cacheKey: 'home' });
+  usePageShowAgain(() => home.reloadIfOlderThan(REFRESH_AFTER_MS));
+  const data = home.data;
+  const contests = data?.contests ?? [];
+  // A stored copy's `now` is from when it was fetched: no live countdown from it, the statuses it carries instead.
+  const ticking = home.fresh && contests.some((c) => c.registration.status !== 'closed');
+  const now = useServerNow(home.fresh ? data?.now : undefined, ticking);
+  const banners = (data?.banners ?? []).filter((b) => b.coverUrl !== null);
+  const latest = data?.latest ?? [];
+
   return (
     <PageShell
-      title="赛事"
-      loading={contests.loading && contests.data === undefined}
-      error={contests.data === undefined ? contests.error : null}
-      onRetry={contests.reload}
-      empty={items.length === 0}
-      emptyText="暂无赛事"
+      loading={home.loading && data === undefined}
+      error={data === undefined ? home.error : null}
+      onRetry={home.reload}
+      empty={banners.length === 0 && contests.length === 0 && latest.length === 0}
+      emptyText="暂无赛事与新闻"
     >
-      <View className="contest-list">
-        {items.map((contest) => (
-          <ContestCard
-            key={contest.id}
-            contest={contest}
-            now={now}
-            onClick={() => void Taro.navigateTo({ url: routes.contest(contest.id) })}
-          />
-        ))}
-      </View>
+      <OfflineNote error={home.error} fetchedAt={home.fetchedAt} onRetry={home.reload} />
+
+      {banners.length > 0 ? <Banners banners={banners} /> : null}
+
+      {contests.length > 0 ? (
+        <View className="home-contests">
+          <View className="section-title">赛事</View>
+          {contests.map((contest) => (
+            <ContestCard
+              key={contest.id}
+              className="home-contest"
+              contest={contest}
+              compact
+              now={now}
+              onClick={() => void Taro.navigateTo({ url: routes.contest(contest.id) })}
+            >
+              {contest.phase.steps.length > 0 ? (
+                <View className="home-contest__phase">
+                  <PhaseTimeline phase={contest.phase} />
+                </View>
+              ) : null}
+            </ContestCard>
+          ))}
+        </View>
+      ) : null}
+
+      {latest.length > 0 ? (
+        <View className="home-latest-section">
+          <View className="home-section-head">
+            <View className="section-title">最新动态</View>
+            <Text className="home-more" onClick={() => void Taro.switchTab({ url: routes.news })}>
+              更多 ›
+            </Text>
+          </View>
+          <View className="home-latest card">
+            {latest.map((article) => (
+              <ArticleRow
+                key={article.id}
+                className="home-latest-item"
+                article={article}
+                showPinned={false}
+                onClick={() => openArticle(article.id)}
+              />
+            ))}
+          </View>
+        </View>
+      ) : null}
     </PageShell>
+  );
+}
+
+/** Swiped sideways; one banner fills the width. */
+function Banners({ banners }: { banners: readonly ArticleSummary[] }) {
+  return (
+    <ScrollView className="home-banners" scrollX enhanced pagingEnabled showScrollbar={false}>
+      {banners.map((banner) => (
+        <View
+          key={banner.id}
+          className={`home-banner${banners.length === 1 ? ' home-banner--only' : ''}`}
+          data-id={banner.id}
+          onClick={() => openArticle(banner.id)}
+        >
+          <Image className="home-banner__image" src={banner.coverUrl ?? ''} mode="aspectFill" />
+          <View className="home-banner-title">{banner.title}</View>
+        </View>
+      ))}
+    </ScrollView>
   );
 }

@@ -4,12 +4,15 @@
  *
  * Test hooks: me-name, profile-* (see ProfileEditor), me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
  * me-entries (我的报名 of a signed-in user; see MyEntries: my-entry, entry-chip), me-entries-error,
+ * me-objections (我的异议 of a signed-in user; see MyObjections: my-objection, my-objection-status
+ * (--open 待答复 / --answered 已答复), my-objection-answer), me-objections-error,
  * me-institution-link (服务机构入驻), me-login, me-switch-user, me-logout (H5 only).
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { areaInfo, roleLabels, type Area } from '@core/roles';
 import { MyEntries } from '../../components/MyEntries';
+import { MyObjections } from '../../components/MyObjections';
 import { PageShell } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useMe } from '../../hooks/useMe';
@@ -51,6 +54,7 @@ export default function MePage() {
           </View>
 
           {me.user ? <MyEntriesSection key={me.user.openid} openid={me.user.openid} /> : null}
+          {me.user ? <MyObjectionsSection key={`o:${me.user.openid}`} openid={me.user.openid} /> : null}
 
           {me.areas.length > 0 ? (
             <View>
@@ -92,6 +96,28 @@ function MyEntriesSection({ openid }: { openid: string }) {
         <View className="muted card">加载中…</View>
       ) : (
         <MyEntries items={mine.data.items} emptyText="还没有报名记录，可在首页选择赛事报名" />
+      )}
+    </View>
+  );
+}
+
+/** 我的异议 with the organizers' answers; refreshed when the tab is shown again (an objection is filed elsewhere). */
+function MyObjectionsSection({ openid }: { openid: string }) {
+  const mine = useCloudQuery('results.myObjections', {}, { key: openid });
+  usePageShowAgain(mine.reload);
+  // Most people never object: the section appears only once there is something in it.
+  if (mine.data !== undefined && mine.data.items.length === 0) return null;
+  return (
+    <View className="me-objections">
+      <View className="section-title">我的异议</View>
+      {mine.error ? (
+        <View className="me-objections-error muted card" onClick={mine.reload}>
+          {mine.error.message}（点击重试）
+        </View>
+      ) : mine.data === undefined ? (
+        <View className="muted card">加载中…</View>
+      ) : (
+        <MyObjections items={mine.data.items} />
       )}
     </View>
   );

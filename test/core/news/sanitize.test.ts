@@ -34,6 +34,10 @@ describe('article HTML is cleaned on save', () => {
     );
   });
 
+  test('an image without a full address (`<img src=x onerror=…>`) is dropped, not kept broken', () => {
+    expect(sanitizeArticleHtml('<p>a</p><img src=x onerror="alert(1)"><img src="/relative.png">')).toBe('<p>a</p>');
+  });
+
   test('iframes, forms and objects are removed; stored file ids stay for images', () => {
     expect(
       sanitizeArticleHtml('<iframe src="https://evil.example"></iframe><form><input></form><object></object>'),

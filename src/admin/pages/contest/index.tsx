@@ -16,7 +16,7 @@
  *   field-error under a box (data-for = its key, e.g. registration.closesAt), contest-errors (summary),
  *   contest-server-error, contest-save, contest-saved
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import {
@@ -39,6 +39,8 @@ import { callCloud, toCloudError } from '../../../services/cloud';
 import { newRequestId } from '../../../services/request-id';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
+import { DateTimeField } from '../../components/DateTimeField';
+import { FieldError, FormRow } from '../../components/FormRow';
 import { AdminEvent, emitAdminEvent } from '../../lib/events';
 import { usePageParams } from '../../../hooks/usePageParams';
 import {
@@ -54,7 +56,6 @@ import {
   type ContestDraft,
   type StageDraft,
 } from './contest-form';
-import { DateTimeField } from './DateTimeField';
 import { TagEditor } from './TagEditor';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -462,28 +463,6 @@ function ContestForm({ id, draft, editions, onChange, onEditionsChanged, onSaved
       </View>
     </View>
   );
-}
-
-function FormRow(props: { label: string; name: string; errors: FieldErrors; hint?: string; children: ReactNode }) {
-  return (
-    <View className="form-row" data-for={props.name}>
-      {props.label ? <Text className="form-row__label">{props.label}</Text> : null}
-      <View className="form-row__control">
-        {props.children}
-        {props.hint ? <View className="form-row__hint muted">{props.hint}</View> : null}
-        <FieldError errors={props.errors} name={props.name} />
-      </View>
-    </View>
-  );
-}
-
-function FieldError({ errors, name }: { errors: FieldErrors; name: string }) {
-  const message = errors[name];
-  return message ? (
-    <View className="field-error" data-for={name}>
-      {message}
-    </View>
-  ) : null;
 }
 
 /** 新建届次: a name and a year; the new edition is chosen for this contest. */

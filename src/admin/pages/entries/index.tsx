@@ -32,12 +32,12 @@ import { callCloud, toCloudError } from '../../../services/cloud';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { EntryStatusChip } from '../../components/EntryStatusChip';
+import { Pager } from '../../components/Pager';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
 import { downloadInBrowser, openInWeChat } from '../../../services/open-file';
 import { usePageParams } from '../../../hooks/usePageParams';
 import { useDebounced } from '../../lib/use-debounced';
 import { useWideScreen } from '../../lib/use-wide-screen';
-import { Pager } from './Pager';
 import '../../styles/admin.scss';
 import './index.scss';
 

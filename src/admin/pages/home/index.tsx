@@ -1,8 +1,9 @@
 /**
- * 赛事管理 (organizer area home): links to the work (报名审核, 赛事设置, 服务机构审核), 报名统计 per contest
- * as plain CSS bars, the backend's health, what is stored and whether the cron trigger runs, and every
+ * 赛事管理 (organizer area home): links to the work (报名审核, 赛事设置, 服务机构审核, 新闻管理, 写文章, 成绩发布,
+ * 异议处理), 报名统计 per contest as plain CSS bars, the backend's health, what is stored and whether the cron trigger runs, and every
  * contest with its status and links to its settings and entries.
- * Test hooks: admin-links (admin-link-entries, admin-link-contest, admin-link-institutions);
+ * Test hooks: admin-links (admin-link-entries, admin-link-contest, admin-link-institutions, admin-link-news,
+ * admin-link-article, admin-link-results, admin-link-objections);
  * admin-stats (stats-contest ChoiceSelect, stats-total, stats-status per status with data-status,
  * stats-chart--group / --field / --district / --day with stats-bar per bar, stats-error);
  * admin-health (admin-runtime, admin-version, admin-time, admin-counts, admin-job; admin-job--grouped for several
@@ -114,6 +115,25 @@ export default function AdminHomePage() {
           >
             <Text className="admin-links__title">服务机构审核</Text>
             <Text className="admin-links__desc muted">投资机构、银行、孵化基地、服务平台</Text>
+          </View>
+          <View className="admin-link-news admin-links__item card" onClick={() => go('/admin/pages/news/index')}>
+            <Text className="admin-links__title">新闻管理</Text>
+            <Text className="admin-links__desc muted">草稿、已发布、定时发布与下线</Text>
+          </View>
+          <View className="admin-link-article admin-links__item card" onClick={() => go('/admin/pages/article/index')}>
+            <Text className="admin-links__title">写文章</Text>
+            <Text className="admin-links__desc muted">通知公告、赛事动态、政策解读、媒体报道</Text>
+          </View>
+          <View className="admin-link-results admin-links__item card" onClick={() => go('/admin/pages/results/index')}>
+            <Text className="admin-links__title">成绩发布</Text>
+            <Text className="admin-links__desc muted">晋级、入围、获奖名单与公示</Text>
+          </View>
+          <View
+            className="admin-link-objections admin-links__item card"
+            onClick={() => go('/admin/pages/objections/index')}
+          >
+            <Text className="admin-links__title">异议处理</Text>
+            <Text className="admin-links__desc muted">答复公示期内的异议</Text>
           </View>
         </View>
 

@@ -4,6 +4,7 @@
  * Class hooks: the caller's className on the control (an <input> on H5).
  */
 import { Picker, Text, View } from '@tarojs/components';
+import './index.scss';
 
 export interface DateTimeFieldProps {
   className: string;
@@ -36,3 +37,5 @@ export function DateTimeField({ className, mode, value, placeholder, onChange }:
     </Picker>
   );
 }
+
+export default DateTimeField;

@@ -1,17 +1,22 @@
 /**
  * Page numbers for a long list (past 1,000 entries the server pages with skip/limit): 上一页 / 下一页,
- * the first and last page, two on each side of the current one, and a jump box.
- * Class hooks: entries-total, entries-prev, entries-next, entries-page (data-page; entries-page--current),
- * entries-jump (the box) and entries-jump-go.
+ * the first and last page, two on each side of the current one, and a jump box. Used by 报名审核,
+ * 新闻管理 and the entry picker of 成绩发布; `hook` names the class hooks so two pagers on one screen
+ * (H5 keeps earlier pages mounted) stay apart.
+ * Class hooks, with <hook> = the `hook` prop (default entries): <hook>-total, <hook>-prev, <hook>-next,
+ * <hook>-page (data-page; <hook>-page--current), <hook>-jump (the box) and <hook>-jump-go.
  */
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
+import './index.scss';
 
 export interface PagerProps {
   page: number;
   pageSize: number;
   total: number;
   onChange: (page: number) => void;
+  /** Prefix of the class hooks. */
+  hook?: string;
 }
 
 /** 1 … 4 5 [6] 7 8 … 57: null marks a gap. */
@@ -28,7 +33,7 @@ export function pageWindow(page: number, pages: number, around = 2): Array<numbe
   return out;
 }
 
-export function Pager({ page, pageSize, total, onChange }: PagerProps) {
+export function Pager({ page, pageSize, total, onChange, hook = 'entries' }: PagerProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const [jump, setJump] = useState('');
   const go = (p: number) => {
@@ -41,23 +46,23 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
     setJump('');
   };
   return (
-    <View className="entries-pager">
-      <Text className="entries-total">
+    <View className={`pager ${hook}-pager`}>
+      <Text className={`pager__total ${hook}-total`}>
         共 {total} 条 · 第 {Math.min(page, pages)} / {pages} 页
       </Text>
-      <View className="entries-pager__pages">
-        <Button className="entries-prev admin-btn" size="mini" disabled={page <= 1} onClick={() => go(page - 1)}>
+      <View className="pager__pages">
+        <Button className={`${hook}-prev admin-btn`} size="mini" disabled={page <= 1} onClick={() => go(page - 1)}>
           上一页
         </Button>
         {pageWindow(Math.min(page, pages), pages).map((p, i) =>
           p === null ? (
-            <Text key={`gap-${i}`} className="entries-pager__gap">
+            <Text key={`gap-${i}`} className="pager__gap">
               …
             </Text>
           ) : (
             <View
               key={p}
-              className={`entries-page${p === page ? ' entries-page--current' : ''}`}
+              className={`pager__page ${hook}-page${p === page ? ` pager__page--current ${hook}-page--current` : ''}`}
               data-page={String(p)}
               onClick={() => go(p)}
             >
@@ -65,15 +70,15 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
             </View>
           ),
         )}
-        <Button className="entries-next admin-btn" size="mini" disabled={page >= pages} onClick={() => go(page + 1)}>
+        <Button className={`${hook}-next admin-btn`} size="mini" disabled={page >= pages} onClick={() => go(page + 1)}>
           下一页
         </Button>
       </View>
       {pages > 7 ? (
-        <View className="entries-pager__jump">
+        <View className="pager__jump">
           <Text className="muted">跳至</Text>
           <Input
-            className="entries-jump admin-input"
+            className={`pager__jump-input ${hook}-jump admin-input`}
             type="number"
             value={jump}
             placeholder={String(pages)}
@@ -81,7 +86,7 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
             onConfirm={jumpTo}
           />
           <Text className="muted">页</Text>
-          <Button className="entries-jump-go admin-btn" size="mini" onClick={jumpTo}>
+          <Button className={`${hook}-jump-go admin-btn`} size="mini" onClick={jumpTo}>
             前往
           </Button>
         </View>
@@ -89,3 +94,5 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
     </View>
   );
 }
+
+export default Pager;

@@ -1,0 +1,217 @@
+/**
+ * 异议处理 (organizers): objections filed against result lists during their 公示 period, 待答复 first
+ * (the filter starts there), newest first. Each shows the list, the project it is about (or the whole
+ * list), the reason, the filer's contact and the time; 答复 needs text and moves it to 已答复, where the
+ * answer is shown (the filer reads it under 我的异议).
+ *
+ * Class hooks (stable, for tests):
+ *   objections-filter (ChoiceSelect: .choice-option[data-value=open|answered|''])
+ *   objection-row per objection (data-objection-id, data-status = open|answered): objection-list, objection-contest,
+ *       objection-project, objection-reason, objection-contact, objection-time, objection-attachment (only when
+ *       the filer attached a file), objection-status
+ *   open ones: objection-answer-input (H5: type into its <textarea>), objection-answer-error, objection-answer-submit
+ *   answered ones: objection-answered (the answer) with objection-answered-at
+ *   objections-empty, objections-error (+ objections-retry)
+ */
+import { useRef, useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import type { ObjectionView } from '@core/actions';
+import { formatShanghai } from '@core/time/shanghai';
+import { PageShell } from '../../../components/PageShell';
+import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { callCloud, toCloudError } from '../../../services/cloud';
+import { newRequestId } from '../../../services/request-id';
+import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
+import '../../styles/admin.scss';
+import './index.scss';
+
+const ANSWER_MAX = 1000;
+
+type Status = ObjectionView['status'];
+const statusChoices: Array<Choice<Status>> = [
+  { value: 'open', label: '待答复' },
+  { value: 'answered', label: '已答复' },
+];
+
+/** Why an answer can't be sent as typed, or null. The server checks again. */
+function answerProblem(answer: string): string | null {
+  const trimmed = answer.trim();
+  if (trimmed === '') return '请填写答复';
+  if (trimmed.length > ANSWER_MAX) return `答复不能超过 ${ANSWER_MAX} 个字`;
+  return null;
+}
+
+export default function AdminObjectionsPage() {
+  const access = useAreaAccess('admin');
+  const [status, setStatus] = useState<Status | undefined>('open');
+  const list = useCloudQuery('admin.objections.list', status ? { status } : {}, { enabled: access.allowed });
+  // Answered here, shown as answered at once, even under the 待答复 filter until the next reload.
+  const [answered, setAnswered] = useState<Record<string, ObjectionView>>({});
+  const data = list.data;
+  const items = (data?.items ?? []).map((o) => answered[o.id] ?? o);
+  return (
+    <View className="admin-wide">
+      <PageShell
+        title="异议处理"
+        {...access.shell}
+        loading={access.shell.loading || (access.allowed && data === undefined && list.error === null)}
+        error={access.shell.error ?? (data === undefined ? list.error : null)}
+        onRetry={access.shell.error ? access.shell.onRetry : list.reload}
+      >
+        <View className="objections-toolbar card">
+          <ChoiceSelect
+            className="objections-filter"
+            label="状态"
+            allLabel="全部"
+            value={status}
+            options={statusChoices}
+            onChange={(v) => {
+              setAnswered({});
+              setStatus(v);
+            }}
+          />
+          <Text className="muted objections-toolbar__note">
+            公示期内，公众可对已发布的名单提出异议；答复会告知提出人。
+          </Text>
+        </View>
+        {list.error && data ? (
+          <View className="objections-error admin-error">
+            {list.error.message}
+            <Text className="objections-retry admin-link" onClick={list.reload}>
+              {' '}
+              重试
+            </Text>
+          </View>
+        ) : null}
+        {data && items.length === 0 ? (
+          <View className="objections-empty card muted">
+            {status === 'open' ? '没有待答复的异议' : status === 'answered' ? '还没有已答复的异议' : '还没有收到异议'}
+          </View>
+        ) : null}
+        <View className={list.loading ? 'objections-list objections-list--refreshing' : 'objections-list'}>
+          {items.map((objection) => (
+            <ObjectionRow
+              key={objection.id}
+              objection={objection}
+              onAnswered={(done) => setAnswered((current) => ({ ...current, [done.id]: done }))}
+            />
+          ))}
+        </View>
+      </PageShell>
+    </View>
+  );
+}
+
+function ObjectionRow({
+  objection,
+  onAnswered,
+}: {
+  objection: ObjectionView;
+  onAnswered: (objection: ObjectionView) => void;
+}) {
+  const [answer, setAnswer] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The same answer retried after a lost reply is one write.
+  const pending = useRef<{ key: string; requestId: string } | null>(null);
+
+  const submit = async () => {
+    if (busy) return;
+    const found = answerProblem(answer);
+    setProblem(found);
+    if (found !== null) return;
+    const text = answer.trim();
+    if (pending.current?.key !== text) pending.current = { key: text, requestId: newRequestId() };
+    setBusy(true);
+    try {
+      const result = await callCloud(
+        'admin.objection.answer',
+        { id: objection.id, answer: text },
+        { requestId: pending.current.requestId },
+      );
+      pending.current = null;
+      onAnswered(result.objection);
+    } catch (caught) {
+      const failure = toCloudError(caught);
+      if (failure.code !== 'NETWORK') pending.current = null;
+      const detail = failure.details?.answer;
+      setProblem(typeof detail === 'string' ? detail : failure.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = objection.status === 'open';
+  return (
+    <View className="objection-row card" data-objection-id={objection.id} data-status={objection.status}>
+      <View className="objection-row__head">
+        <Text className={`objection-status objection-status--${objection.status}`}>{open ? '待答复' : '已答复'}</Text>
+        <Text className="objection-time muted">
+          提出于 {formatShanghai(objection.createdAt, 'YYYY-MM-DD HH:mm')}（北京时间）
+        </Text>
+      </View>
+      <Text className="objection-list objection-row__title">{objection.listTitle}</Text>
+      <View className="objection-contest muted">{objection.contestName}</View>
+      <View className="objection-field">
+        <Text className="objection-field__label">针对项目</Text>
+        <Text className="objection-project">{objection.projectName ?? '整份名单'}</Text>
+      </View>
+      <View className="objection-field">
+        <Text className="objection-field__label">异议理由</Text>
+        <Text className="objection-reason">{objection.reason}</Text>
+      </View>
+      <View className="objection-field">
+        <Text className="objection-field__label">联系方式</Text>
+        <Text className="objection-contact">{objection.contact}</Text>
+      </View>
+      {objection.hasAttachment ? (
+        <View className="objection-field">
+          <Text className="objection-field__label">附件</Text>
+          <Text className="objection-attachment muted">提出人附有证明材料（暂不能在此查看，请联系提出人）</Text>
+        </View>
+      ) : null}
+      {open ? (
+        <View className="objection-answer">
+          <Textarea
+            className="objection-answer-input admin-textarea"
+            value={answer}
+            maxlength={ANSWER_MAX}
+            placeholder="答复内容，会告知异议提出人"
+            disabled={busy}
+            onInput={(e) => {
+              setAnswer(e.detail.value);
+              if (problem) setProblem(null);
+            }}
+          />
+          <View className="objection-answer__meta">
+            {problem ? <Text className="objection-answer-error">{problem}</Text> : <Text />}
+            <Text className="muted">
+              {answer.trim().length}/{ANSWER_MAX}
+            </Text>
+          </View>
+          <View className="objection-answer__buttons">
+            <Button
+              className="objection-answer-submit admin-btn admin-btn--primary"
+              size="mini"
+              disabled={busy}
+              onClick={() => void submit()}
+            >
+              {busy ? '正在提交…' : '提交答复'}
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className="objection-answered">
+          <Text className="objection-field__label">答复</Text>
+          <Text className="objection-answered__text">{objection.answer}</Text>
+          {objection.answeredAt ? (
+            <View className="objection-answered-at muted">
+              答复于 {formatShanghai(objection.answeredAt, 'YYYY-MM-DD HH:mm')}
+            </View>
+          ) : null}
+        </View>
+      )}
+    </View>
+  );
+}
