@@ -44,14 +44,16 @@ async function signInAs(page: Page, key: string): Promise<void> {
 test('a follower reads the home tab, moves between tabs, and is a guest on 我的', async () => {
   const page = await newPhone();
   await page.goto(cloud.url);
-  const shanghai = page.locator('.contest-card', { hasText: '2024年“创客中国”上海市中小企业创新创业大赛' });
-  await shanghai.waitFor();
-  expect(await shanghai.innerText()).toContain('已截止');
-  // The demo edition's contests are open for sign-up.
-  expect(await page.locator('.contest-card', { hasText: '上海区域赛（演示）' }).innerText()).toContain('报名中');
+  // 首页 shows the running contests with their stage; the demo edition's are open for sign-up.
+  const demo = page.locator('.home-contest', { hasText: '上海区域赛（演示）' });
+  await demo.waitFor();
+  expect(await demo.innerText()).toContain('报名中');
+  expect(await demo.locator('.phase-step--current').innerText()).toContain('报名');
+  // The 2024 contest ended long ago: no longer on 首页.
+  expect(await page.locator('.home-contest', { hasText: '2024年“创客中国”' }).count()).toBe(0);
 
   await page.getByText('新闻', { exact: true }).click();
-  await shown(page, '.page-empty-message').waitFor();
+  await shown(page, '.news-empty').waitFor();
   await page.getByText('成绩', { exact: true }).click();
   await page.getByText('暂无已公布的成绩').waitFor();
   await page.getByText('我的', { exact: true }).last().click();

@@ -8,8 +8,8 @@
  * (src/admin/lib/article-html.ts), so nothing typed runs in the organizer's browser, and it names what
  * it leaves out (e.g. 「script」标签, onerror 属性). The server sanitizes again on every save and is the
  * authority: after a save the box holds the stored, cleaned HTML, so what the organizer sees next is
- * what readers get. Images uploaded in this session show from the device; stored ones show as a
- * placeholder, because admin.news.get returns file ids, not links, for the body (see the report).
+ * what readers get. Images uploaded in this session show from the device; stored ones through the
+ * links admin.news.get returns with the article (fileLinks).
  *
  * Class hooks (stable, for tests):
  *   article-form; article-state (stored state: 未保存 / 草稿 / 已发布 / 定时发布（…）/ 已下线, data-state)
