@@ -18,7 +18,11 @@ export const getHome: UseCase<'home.get'> = async (_ctx, _input, ports) => {
   const visible = visibleFilter(now);
   const articles = ports.db.collection<ArticleDoc>(C.articles);
   const [banners, latest, contests] = await Promise.all([
-    articles.find({ $and: [visible, { pinned: true }] }, { orderBy: [['publishAt', 'desc']], limit: 3 }),
+    // A banner is a picture: pinned articles without a cover stay in the list only.
+    articles.find(
+      { $and: [visible, { pinned: true, cover: { $ne: null } }] },
+      { orderBy: [['publishAt', 'desc']], limit: 3 },
+    ),
     articles.find(visible, { orderBy: [['publishAt', 'desc']], limit: 5 }),
     ports.db.collection<ContestDoc>(C.contests).find({}, { orderBy: [['registration.opensAt', 'desc']], limit: 50 }),
   ]);
