@@ -194,7 +194,11 @@ describe('home', () => {
   test('one call: pinned banners with covers, running contests with their current stage, latest five', async () => {
     const cover = await uploadNewsImage();
     await call(organizer, 'admin.news.upsert', article({ title: '头条', pinned: true, cover }));
-    await call(organizer, 'admin.news.upsert', article({ title: '置顶无图', pinned: true, publishAt: '2026-10-01T08:00:00+08:00' }));
+    await call(
+      organizer,
+      'admin.news.upsert',
+      article({ title: '置顶无图', pinned: true, publishAt: '2026-10-01T08:00:00+08:00' }),
+    );
     for (let i = 1; i <= 6; i += 1)
       await call(
         organizer,
