@@ -99,6 +99,12 @@ export interface Collection<T extends Doc> {
   get(id: string): Promise<T | null>;
   /** Inserts; throws DbError DUPLICATE when `_id` exists. Returns the id. */
   create(doc: T): Promise<string>;
+  /**
+   * Inserts many documents (an assignment run writes thousands). Not atomic as a whole: each document is
+   * inserted or, when its `_id` exists, left as it is and reported in `existing`, so a re-run after a crash
+   * completes the batch. Ids must be distinct within one call.
+   */
+  createMany(docs: readonly T[]): Promise<{ created: number; existing: string[] }>;
   /** Inserts or replaces the whole document. */
   set(doc: T): Promise<void>;
   /** Changes the given top-level fields; false when the document does not exist. */

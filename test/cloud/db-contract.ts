@@ -448,6 +448,24 @@ export function describeDbContract(name: string, open: Open, close?: Close): voi
         expect(await items.count()).toBe(0);
       });
 
+      it('createMany inserts new documents, leaves existing ones untouched and names them', async () => {
+        const items = db.collection<Item & { v?: number }>('many');
+        await items.create({ _id: 'm1', v: 1 });
+        const docs = Array.from({ length: 1205 }, (_, i) => ({ _id: `m${i}`, v: 1000 + i }));
+        const first = await items.createMany(docs);
+        expect(first).toEqual({ created: 1204, existing: ['m1'] });
+        expect((await items.get('m1'))?.v).toBe(1);
+        expect((await items.get('m1204'))?.v).toBe(2204);
+        expect(await items.count()).toBe(1205);
+        // A re-run after a crash completes the batch without doubling anything.
+        const again = await items.createMany([...docs.slice(1200), { _id: 'extra', v: 0 }]);
+        expect(again.created).toBe(1);
+        expect([...again.existing].sort()).toEqual(['m1200', 'm1201', 'm1202', 'm1203', 'm1204']);
+        expect(await items.count()).toBe(1206);
+        expect(await items.createMany([])).toEqual({ created: 0, existing: [] });
+        await expect(items.createMany([{ _id: 'd' }, { _id: 'd' }])).rejects.toMatchObject({ code: 'INVALID' });
+      }, 30_000);
+
       it('inc() counts exactly under 200 concurrent calls', async () => {
         const counters = db.collection<Counter>('counters');
         await counters.create({ _id: 'views', n: 0 });
