@@ -7,7 +7,7 @@ import { REQUEST_ID_PATTERN, type CallResult } from '@core/wire';
 import { runIdempotent, type IdempotencyOptions, defaultIdempotency } from './idempotency';
 import type { Ports } from './ports';
 import { loadGrants } from './usecases/auth/load-grants';
-import type { Caller, UseCaseContext, UseCaseTable } from './usecases/context';
+import type { Caller, MessageTemplates, UseCaseContext, UseCaseTable } from './usecases/context';
 import { useCases as defaultUseCases } from './usecases';
 
 export interface ApiOptions {
@@ -19,6 +19,8 @@ export interface ApiOptions {
   idempotency?: IdempotencyOptions;
   /** HMAC key for ID numbers (ID_HASH_KEY in the cloud, derived from DATA_DIR's secret locally). */
   idHashKey: Buffer | null;
+  /** Subscription-message template ids (TEMPLATE_JUDGE_REMINDER in the cloud). */
+  templates?: Partial<MessageTemplates>;
   /** Tests may swap use cases in; production uses the table in usecases/index.ts. */
   useCases?: UseCaseTable;
 }
@@ -49,6 +51,7 @@ export function createApi(options: ApiOptions): Api {
   const { ports } = options;
   const table = options.useCases ?? defaultUseCases;
   const idempotency = options.idempotency ?? defaultIdempotency;
+  const templates: MessageTemplates = { judgeReminder: options.templates?.judgeReminder || 'judge-reminder' };
 
   function hashIdNumber(normalized: string): string {
     // Refuse rather than hash with a guessable key: a missing key is a deployment error.
@@ -85,6 +88,7 @@ export function createApi(options: ApiOptions): Api {
         runtime: options.runtime,
         version: options.version,
         hashIdNumber,
+        templates,
       };
       const run = () => invoke(action, ctx, parsed.value);
 

@@ -12,6 +12,31 @@ import { fileRef, uploadRequest, type FileRef } from './files/uploads';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from './news/types';
 import { RESULT_KINDS, type ResultItem, type ResultKind } from './results/types';
 import type { ContestPhase } from './contest/phase';
+import {
+  cutoffRule,
+  judgeBindInput,
+  judgeProfileInput,
+  judgeScoreInput,
+  inviteCode,
+  prizeChoice,
+  roundEntryRef,
+  roundInput,
+  roundRef,
+} from './judging/schemas';
+import type {
+  AwardsView,
+  CutoffView,
+  InviteView,
+  JudgeEntryView,
+  JudgeRoundAssignments,
+  JudgeView,
+  JudgingAuditRow,
+  MyScoreView,
+  RankingRow,
+  RoundProgress,
+  RoundView,
+  SessionView,
+} from './judging/views';
 
 /**
  * The action table: the single source of the wire types. Each action names its input schema
@@ -446,6 +471,213 @@ export const actions = {
     input: v.object({ id: id('异议'), answer: text('答复', { max: 1000 }) }),
     access: ['organizer'],
     write: true,
+  }),
+
+  // ---------------------------------------------------------------- judging: judges
+  /** What an invite code opens, before the judge fills the form (contest name, its fields). */
+  'judge.invite.check': defineAction<{ contestId: string; contestName: string; fields: string[]; expiresAt: string }>()(
+    { input: v.object({ code: inviteCode }), access: 'user', write: false },
+  ),
+  'judge.bind': defineAction<{ contestId: string; contestName: string; judge: JudgeView }>()({
+    input: judgeBindInput,
+    access: 'user',
+    write: true,
+  }),
+  /** The judge's own profile and declared conflicts, per contest. */
+  'judge.profile': defineAction<{ items: Array<JudgeView & { contestId: string; contestName: string }> }>()({
+    input: noInput,
+    access: ['judge'],
+    write: false,
+  }),
+  'judge.updateProfile': defineAction<{ judge: JudgeView }>()({
+    input: v.object({ contestId: id('赛事'), ...judgeProfileInput }),
+    access: ['judge'],
+    write: true,
+  }),
+  'judge.assignments': defineAction<{ rounds: JudgeRoundAssignments[]; now: string }>()({
+    input: v.optional(v.object({ roundId: v.optional(id('评审轮次')) }), {}),
+    access: ['judge'],
+    write: false,
+  }),
+  'judge.entry': defineAction<{ entry: JudgeEntryView; now: string }>()({
+    input: v.object(roundEntryRef),
+    access: ['judge'],
+    write: false,
+  }),
+  'judge.score': defineAction<{ score: MyScoreView; changed: boolean }>()({
+    input: judgeScoreInput,
+    access: ['judge'],
+    write: true,
+  }),
+  'judge.recuse': defineAction<{ state: 'recused'; replacedBy: boolean }>()({
+    input: v.object({ ...roundEntryRef, reason: text('回避理由', { min: 2, max: 200 }) }),
+    access: ['judge'],
+    write: true,
+  }),
+
+  // ---------------------------------------------------------------- judging: organizers
+  'admin.judges.invite': defineAction<{ invites: InviteView[] }>()({
+    input: v.object({
+      contestId: id('赛事'),
+      count: v.pipe(
+        v.number('请填写数量'),
+        v.integer('数量应为整数'),
+        v.minValue(1, '至少 1 个'),
+        v.maxValue(100, '一次最多 100 个'),
+      ),
+      validDays: v.optional(
+        v.pipe(v.number(), v.integer('有效天数应为整数'), v.minValue(1, '至少 1 天'), v.maxValue(90, '最长 90 天')),
+        14,
+      ),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.judges.list': defineAction<{ judges: JudgeView[]; invites: InviteView[] }>()({
+    input: v.object({ contestId: id('赛事') }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.rounds.list': defineAction<{ rounds: RoundView[] }>()({
+    input: v.object({ contestId: id('赛事') }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.round.get': defineAction<{ round: RoundView; sessions: SessionView[] }>()({
+    input: v.object(roundRef),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.round.upsert': defineAction<{ round: RoundView }>()({ input: roundInput, access: ['organizer'], write: true }),
+  /** Joins the eligible entries and assigns judges (or, for panels, builds the sessions); re-runs only top up. */
+  'admin.round.assign': defineAction<{
+    round: RoundView;
+    joined: number;
+    added: number;
+    removed: number;
+    short: Array<{ entryId: string; projectName: string; missing: number }>;
+    loads: { min: number; max: number };
+    sessions: number;
+  }>()({
+    input: v.object({
+      ...roundRef,
+      seed: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '随机种子不能超过 40 个字'))),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.round.session': defineAction<{ session: SessionView }>()({
+    input: v.object({
+      ...roundRef,
+      key: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
+      place: v.pipe(v.string(), v.trim(), v.maxLength(60, '地点不能超过 60 个字')),
+      startsAt: v.nullable(v.pipe(v.string(), v.isoTimestamp('时间应为带时区的时间'))),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.round.progress': defineAction<RoundProgress>()({
+    input: v.object(roundRef),
+    access: ['organizer'],
+    write: false,
+  }),
+  /** Sends a reminder to every judge with scores still to give (through the Messenger port). */
+  'admin.round.remind': defineAction<{ sent: number; refused: number; failed: number; judges: number }>()({
+    input: v.object(roundRef),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.round.ranking': defineAction<{
+    round: RoundView;
+    rows: RankingRow[];
+    total: number;
+    page: number;
+    pageSize: number;
+  }>()({
+    input: v.object({
+      ...roundRef,
+      group: v.optional(v.picklist(['enterprise', 'maker'])),
+      field: v.optional(v.pipe(v.string(), v.maxLength(20))),
+      page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200, '每页最多 200 条')), 50),
+    }),
+    access: ['organizer'],
+    write: false,
+  }),
+  /** The cut-off preview: nothing changes. */
+  'admin.round.cutoff': defineAction<{ round: RoundView; preview: CutoffView }>()({
+    input: v.object({ ...roundRef, rule: cutoffRule }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.round.advance': defineAction<{ round: RoundView; advanced: number; listId: string }>()({
+    input: v.object({
+      ...roundRef,
+      rule: cutoffRule,
+      fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+      /** Of the entries tied across the cut-off, the ones admitted. */
+      chosen: v.optional(v.pipe(v.array(id('项目')), v.maxLength(10000)), []),
+      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.awards.propose': defineAction<AwardsView>()({
+    input: v.object({
+      ...roundRef,
+      counts: v.optional(
+        v.object({
+          enterprise: v.optional(
+            v.array(v.object({ prize: prizeChoice, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+          ),
+          maker: v.optional(
+            v.array(v.object({ prize: prizeChoice, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+          ),
+        }),
+      ),
+    }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.awards.decide': defineAction<{
+    round: RoundView;
+    awarded: number;
+    awardsListId: string;
+    nationalListId: string | null;
+  }>()({
+    input: v.object({
+      ...roundRef,
+      prizes: v.pipe(
+        v.array(v.object({ entryId: id('项目'), prize: prizeChoice })),
+        v.minLength(1, '请至少评定一个奖项'),
+        v.maxLength(1000),
+      ),
+      /** Recommended to the national 企业组500强 / 创客组100强; defaults to every prize winner. */
+      recommend: v.optional(v.pipe(v.array(id('项目')), v.maxLength(1000))),
+      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+    }),
+    access: ['organizer'],
+    write: true,
+  }),
+  'admin.awards.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
+    input: v.object(roundRef),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.audit.list': defineAction<{ items: JudgingAuditRow[]; total: number; page: number; pageSize: number }>()({
+    input: v.object({
+      contestId: id('赛事'),
+      roundId: v.optional(id('评审轮次')),
+      page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+      pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100, '每页最多 100 条')), 50),
+    }),
+    access: ['organizer'],
+    write: false,
+  }),
+  'admin.audit.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
+    input: v.object({ contestId: id('赛事'), roundId: v.optional(id('评审轮次')) }),
+    access: ['organizer'],
+    write: false,
   }),
 } as const;
 

@@ -20,6 +20,16 @@ export const ErrorCode = {
   CONTEST_IN_USE: 'CONTEST_IN_USE',
   /** The entry's current status does not allow this step. */
   INVALID_STATE: 'INVALID_STATE',
+  /** A round's rubric can't change once a score exists. */
+  RUBRIC_LOCKED: 'RUBRIC_LOCKED',
+  /** The round's scoring window has closed. */
+  ROUND_CLOSED: 'ROUND_CLOSED',
+  /** The round's scoring window has not opened yet. */
+  ROUND_NOT_OPEN: 'ROUND_NOT_OPEN',
+  /** An invite code that is unknown, used or expired; the message says which. */
+  INVITE_INVALID: 'INVITE_INVALID',
+  /** Scores changed since the cut-off preview the organizer confirmed. */
+  CUTOFF_CHANGED: 'CUTOFF_CHANGED',
   INTERNAL: 'INTERNAL',
   /** Client side only: the call never got an answer. */
   NETWORK: 'NETWORK',
@@ -43,6 +53,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   DUPLICATE_ENTRY: '该企业或创客已报名本届大赛，不能重复报名',
   CONTEST_IN_USE: '已有报名使用了要删除的组别、行业领域或区，不能删除',
   INVALID_STATE: '当前状态不允许此操作',
+  RUBRIC_LOCKED: '本轮已有评分，评分表已锁定，不能修改',
+  ROUND_CLOSED: '本轮评分已截止',
+  ROUND_NOT_OPEN: '本轮评分尚未开始',
+  INVITE_INVALID: '邀请码无效，请向组委会确认',
+  CUTOFF_CHANGED: '评分或名单有变化，请重新预览后再确认',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',
 };

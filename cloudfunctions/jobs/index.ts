@@ -2,10 +2,14 @@ import type { Ports } from '../ports';
 import { ensureRecurringJob, runDueJobs, type JobHandler, type JobOutcome } from './run-due-jobs';
 import { purgeExpiredRequests } from './purge-requests';
 import { scanSimilarity } from './similarity-scan';
+import { ASSIGN_JOB, continueAssignment } from '../usecases/judging/assign';
+import { ADVANCE_JOB, continueAdvancement } from '../usecases/judging/advance';
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   'requests.purge': purgeExpiredRequests,
   'entries.similarity': scanSimilarity,
+  [ASSIGN_JOB]: continueAssignment,
+  [ADVANCE_JOB]: continueAdvancement,
 };
 
 /** Recurring jobs every environment has; created on the first cron run. */

@@ -15,6 +15,7 @@ import { createLocalPorts, type LocalPorts } from '../adapters/local';
 import { UploadRefusedError } from '../adapters/local/local-files';
 import { createDevAuth, assertLocalRuntime } from './dev-auth';
 import { seedDemoData } from './seed';
+import { seedJudgingDemo } from './seed-judging';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
 
 export interface LocalCloudOptions {
@@ -298,6 +299,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   try {
     ports = createLocalPorts({ dataDir: options.dataDir, secret, baseUrl, log });
     await seedDemoData(ports);
+    await seedJudgingDemo(ports);
   } catch (error) {
     server.close();
     throw error;

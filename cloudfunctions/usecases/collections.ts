@@ -8,6 +8,9 @@ import type { InstitutionType } from '@core/registration/institution';
 import type { FileRef } from '@core/files/uploads';
 import type { ArticleCategory } from '@core/news/types';
 import type { ResultItem, ResultKind } from '@core/results/types';
+import type { Aggregation, CutoffRule, Fraction, Rubric } from '@core/judging/types';
+import type { RoundMode, RoundStatus } from '@core/judging/views';
+import type { Prize, StageKey } from '@core/contest/types';
 
 /** Collection names and document shapes, in one place (see cloudfunctions/database/ for indexes and rules). */
 export const C = {
@@ -25,6 +28,12 @@ export const C = {
   resultLists: 'resultLists',
   resultItems: 'resultItems',
   objections: 'objections',
+  judges: 'judges',
+  judgeInvites: 'judgeInvites',
+  rounds: 'rounds',
+  roundEntries: 'roundEntries',
+  assignments: 'assignments',
+  sessions: 'sessions',
 } as const;
 
 export interface UserDoc {
@@ -120,13 +129,37 @@ export interface EntryKeyDoc {
   createdAt: string;
 }
 
-/** Who changed what, when and why: organizers read it per entry. */
+export type AuditAction =
+  | 'approve'
+  | 'reject'
+  | 'disqualify'
+  | 'export_sensitive'
+  | 'institution_approve'
+  | 'institution_reject'
+  // judging
+  | 'judge_invite'
+  | 'judge_bind'
+  | 'judge_profile'
+  | 'round_upsert'
+  | 'assign'
+  | 'score'
+  | 'recuse'
+  | 'remind'
+  | 'advance'
+  | 'award';
+
+/**
+ * Who changed what, when and why: organizers read it per entry, and per contest / round for judging
+ * decisions (contestId and roundId are absent on records written before judging existed).
+ */
 export interface AuditDoc {
   _id: string;
   entryId: string | null;
+  contestId?: string | null;
+  roundId?: string | null;
   actorOpenid: string;
   actorName: string;
-  action: 'approve' | 'reject' | 'disqualify' | 'export_sensitive' | 'institution_approve' | 'institution_reject';
+  action: AuditAction;
   before: string | null;
   after: string | null;
   reason: string | null;
@@ -214,4 +247,154 @@ export interface ObjectionDoc {
   answeredBy: string | null;
   answeredAt: string | null;
   createdAt: string;
+}
+
+/** A judge's profile in one contest: `_id` = judgeIdFor(contestId, openid). Holds the declared conflicts. */
+export interface JudgeDoc {
+  _id: string;
+  contestId: string;
+  openid: string;
+  name: string;
+  organization: string;
+  title: string;
+  expertise: string[];
+  conflicts: { names: string[]; creditCodes: string[] };
+  inviteCode: string;
+  boundAt: string;
+  updatedAt: string;
+}
+
+export function judgeIdFor(contestId: string, openid: string): string {
+  return `${contestId}:${openid}`;
+}
+
+/** A single-use invite code for one contest: `_id` = the code. */
+export interface JudgeInviteDoc {
+  _id: string;
+  contestId: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedBy: string | null;
+  usedAt: string | null;
+}
+
+/** One round per contest stage: `_id` = roundIdFor(contestId, stage). */
+export interface RoundDoc {
+  _id: string;
+  contestId: string;
+  stage: StageKey;
+  name: string;
+  rubric: Rubric;
+  /** Set by the first score, in the same transaction; admin.round.upsert refuses rubric changes after. */
+  rubricLocked: boolean;
+  aggregation: Aggregation;
+  judgesPerEntry: number;
+  blind: boolean;
+  opensAt: string;
+  closesAt: string;
+  mode: RoundMode;
+  panelCapacity: number | null;
+  scoreGapPoints: number | null;
+  judgeBiasPoints: number | null;
+  status: RoundStatus;
+  /** Active assignments per judge openid, kept by assignment runs and recusal top-ups. */
+  loads: Record<string, number>;
+  counts: { entries: number; judges: number; assignments: number };
+  assignedAt: string | null;
+  assignRuns: number;
+  /** The last assignment run; a large one finishes in the cron function and shows its progress here. */
+  assignProgress: { state: 'running' | 'done'; total: number; done: number; seed: string; startedAt: string } | null;
+  /** The confirmed cut-off: written before entries move, so a crashed advance resumes the same list. */
+  advancement: {
+    at: string;
+    by: string;
+    rule: CutoffRule;
+    admitted: string[];
+    /** Aggregates of the admitted, carried into the next round's tie-break. */
+    carry: Record<string, Fraction>;
+    listId: string | null;
+    publicityDays: number;
+    state: 'applying' | 'done';
+  } | null;
+  awards: {
+    at: string;
+    by: string;
+    prizes: Array<{ entryId: string; prize: Prize }>;
+    recommend: string[];
+    awardsListId: string | null;
+    nationalListId: string | null;
+    publicityDays: number;
+    state: 'applying' | 'done';
+  } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function roundIdFor(contestId: string, stage: StageKey): string {
+  return `${contestId}:${stage}`;
+}
+
+/** An entry taking part in a round, with the copies assignment and ranking need: `_id` = `<roundId>:<entryId>`. */
+export interface RoundEntryDoc {
+  _id: string;
+  roundId: string;
+  contestId: string;
+  entryId: string;
+  group: Group;
+  field: string;
+  district: string;
+  projectName: string;
+  orgName: string;
+  creditCode: string | null;
+  /** The previous round's aggregate (tie-break), null in 预赛. */
+  previous: Fraction | null;
+  /** 复赛 session key, when the round runs in panels. */
+  sessionKey: string | null;
+  /** Set when the entry leaves the contest (disqualified): kept for the record, left out of ranking. */
+  out: boolean;
+  joinedAt: string;
+}
+
+export interface StoredScore {
+  halves: Record<string, number>;
+  units: number;
+  comment: string;
+  submittedAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+/** One judge on one entry of a round, with that judge's score: `_id` = assignmentIdFor(...). */
+export interface AssignmentDoc {
+  _id: string;
+  roundId: string;
+  contestId: string;
+  entryId: string;
+  judgeOpenid: string;
+  status: 'active' | 'recused';
+  expert: boolean;
+  sessionKey: string | null;
+  recuseReason: string | null;
+  recusedAt: string | null;
+  assignedAt: string;
+  score: StoredScore | null;
+}
+
+export function assignmentIdFor(roundId: string, entryId: string, openid: string): string {
+  return `${roundId}:${entryId}:${openid}`;
+}
+
+/** A 复赛 session: `_id` = `<roundId>:<key>`. */
+export interface SessionDoc {
+  _id: string;
+  roundId: string;
+  key: string;
+  district: string;
+  field: string;
+  entryIds: string[];
+  judgeOpenids: string[];
+  place: string;
+  startsAt: string | null;
+  updatedAt: string;
 }

@@ -18,6 +18,13 @@ export interface UseCaseContext {
   version: string;
   /** Keyed hash of a normalized ID number: matches duplicates without storing the number. */
   hashIdNumber(normalized: string): string;
+  templates: MessageTemplates;
+}
+
+/** Subscription-message template ids of this mini-program (set per deployment). */
+export interface MessageTemplates {
+  /** 评审提醒: thing1 round, number2 entries left, time3 deadline, thing4 note. */
+  judgeReminder: string;
 }
 
 /** One capability: checks role and ownership, calls core, writes through ports. */

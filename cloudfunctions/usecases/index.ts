@@ -26,6 +26,16 @@ import { getNewsAdmin, listNewsAdmin, removeNews, upsertNews } from './news/mana
 import { listResults, listResultsAdmin, searchResults } from './results/read-results';
 import { publishResults, withdrawResults } from './results/publish';
 import { answerObjection, fileObjection, listObjections, myObjections } from './results/objections';
+import { bindJudge, checkInvite, inviteJudges, judgeProfile, listJudges, updateJudgeProfile } from './judging/judges';
+import { getRound, listRounds, updateSession, upsertRound } from './judging/rounds';
+import { assignRound } from './judging/assign';
+import { judgeEntry, myAssignments, submitScore } from './judging/scoring';
+import { recuse } from './judging/recuse';
+import { remindJudges, roundProgress } from './judging/progress';
+import { roundRanking } from './judging/ranking';
+import { advanceRound, cutoffPreview } from './judging/advance';
+import { decideAwards, exportAwards, proposeAwardsUseCase } from './judging/awards';
+import { exportAudit, listAudit } from './judging/audit-log';
 
 /** Every action of core/actions.ts has exactly one use case; the type makes a missing one a compile error. */
 export const useCases: UseCaseTable = {
@@ -68,4 +78,29 @@ export const useCases: UseCaseTable = {
   'admin.results.withdraw': withdrawResults,
   'admin.objections.list': listObjections,
   'admin.objection.answer': answerObjection,
+  'judge.invite.check': checkInvite,
+  'judge.bind': bindJudge,
+  'judge.profile': judgeProfile,
+  'judge.updateProfile': updateJudgeProfile,
+  'judge.assignments': myAssignments,
+  'judge.entry': judgeEntry,
+  'judge.score': submitScore,
+  'judge.recuse': recuse,
+  'admin.judges.invite': inviteJudges,
+  'admin.judges.list': listJudges,
+  'admin.rounds.list': listRounds,
+  'admin.round.get': getRound,
+  'admin.round.upsert': upsertRound,
+  'admin.round.assign': assignRound,
+  'admin.round.session': updateSession,
+  'admin.round.progress': roundProgress,
+  'admin.round.remind': remindJudges,
+  'admin.round.ranking': roundRanking,
+  'admin.round.cutoff': cutoffPreview,
+  'admin.round.advance': advanceRound,
+  'admin.awards.propose': proposeAwardsUseCase,
+  'admin.awards.decide': decideAwards,
+  'admin.awards.export': exportAwards,
+  'admin.audit.list': listAudit,
+  'admin.audit.export': exportAudit,
 };

@@ -1,6 +1,8 @@
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { demoUsers } from '../../cloudfunctions/local/seed-data';
-import { C, type ContestDoc } from '../../cloudfunctions/usecases/collections';
+import { demoOpenid, demoUsers } from '../../cloudfunctions/local/seed-data';
+import { DEMO_REVIEW_ID, seedJudgingDemo } from '../../cloudfunctions/local/seed-judging';
+import { C, type AssignmentDoc, type ContestDoc, type RoundDoc } from '../../cloudfunctions/usecases/collections';
+import { roundWindow } from '../../core/judging/round-window';
 import { formatShanghai } from '../../core/time/shanghai';
 import { testPorts } from '../support/local-ports';
 
@@ -38,6 +40,35 @@ test('the Shanghai 2024 contest carries the notice’s groups, stages and awards
     expect(contest.awards.maker?.map((a) => a.count)).toEqual([1, 1, 2]);
     // Whatever the machine's zone (tests run with TZ=UTC), the deadline reads 23:59:59 in Shanghai.
     expect(formatShanghai(contest.registration.closesAt, 'YYYY-MM-DD HH:mm:ss')).toBe('2024-08-31 23:59:59');
+  } finally {
+    ports.dispose();
+  }
+});
+
+test('the judging demo: a 预赛 round open now, judges assigned without conflicts, part of the scores in; written once', async () => {
+  const ports = testPorts({ start: new Date('2026-12-01T02:00:00Z') });
+  try {
+    await seedDemoData(ports);
+    expect(await seedJudgingDemo(ports)).toBeGreaterThan(12);
+    expect(await seedJudgingDemo(ports)).toBe(0);
+    const round = await ports.db.collection<RoundDoc>(C.rounds).get(`${DEMO_REVIEW_ID}:preliminary`);
+    expect(round).toMatchObject({
+      judgesPerEntry: 3,
+      rubricLocked: true,
+      counts: { entries: 12, judges: 5, assignments: 36 },
+    });
+    expect(roundWindow(round as RoundDoc, ports.clock.now())).toBe('open');
+    const assignments = await ports.db.collection<AssignmentDoc>(C.assignments).find({ roundId: round?._id ?? '' });
+    expect(assignments).toHaveLength(36);
+    // 王建国 declared 上海星河智能科技有限公司: never assigned its entry.
+    expect(assignments.some((a) => a.judgeOpenid === demoOpenid('judge1') && a.entryId === 'e-demo-review-01')).toBe(
+      false,
+    );
+    const scored = assignments.filter((a) => a.score !== null);
+    expect(new Set(scored.map((a) => a.judgeOpenid))).toEqual(
+      new Set([demoOpenid('judge2'), demoOpenid('judge3'), demoOpenid('judge4')]),
+    );
+    expect(assignments.some((a) => a.judgeOpenid === demoOpenid('judge1') && a.score === null)).toBe(true);
   } finally {
     ports.dispose();
   }

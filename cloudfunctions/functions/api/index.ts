@@ -12,6 +12,7 @@ const api = createApi({
   runtime: 'cloud',
   version: process.env.APP_VERSION ?? __APP_VERSION__,
   idHashKey: process.env.ID_HASH_KEY ? Buffer.from(process.env.ID_HASH_KEY, 'utf8') : null,
+  templates: { judgeReminder: process.env.TEMPLATE_JUDGE_REMINDER },
 });
 
 /** The one callable function: `{ action, data, requestId }` → `{ ok, data | error }`. */

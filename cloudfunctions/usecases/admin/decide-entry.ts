@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
 import { nextStatus } from '@core/registration/entry-status';
 import type { UseCase } from '../context';
-import { C, type AuditDoc, type EntryDoc, type UserDoc } from '../collections';
+import { C, type AuditDoc, type EntryDoc, type RoundEntryDoc, type UserDoc } from '../collections';
 import { assertOrganizerOf } from './scope';
 
 /**
@@ -42,5 +42,9 @@ export const decideEntry: UseCase<'admin.entries.decide'> = async (ctx, input, p
     });
     return next.status;
   });
+  // A disqualified entry leaves every round it is in: kept for the record, out of rankings and cut-offs.
+  if (status === 'disqualified') {
+    await ports.db.collection<RoundEntryDoc>(C.roundEntries).updateWhere({ entryId: input.entryId }, { out: true });
+  }
   return { entryId: input.entryId, status };
 };

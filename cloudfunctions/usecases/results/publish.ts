@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
-import { resultKindLabels, type ResultItem } from '@core/results/types';
+import { resultKindLabels, type ResultItem, type ResultKind } from '@core/results/types';
+import type { Prize } from '@core/contest/types';
+import type { Ports } from '../../ports';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { UseCase } from '../context';
-import { C, type EntryDoc, type ResultItemDoc, type ResultListDoc } from '../collections';
+import { C, type ContestDoc, type EntryDoc, type ResultItemDoc, type ResultListDoc } from '../collections';
+import { eachLimited } from '../each-limited';
 import { findByIds } from '../find-by-ids';
 import { assertOrganizerOf } from '../admin/scope';
 import { loadContest } from '../registration/common';
@@ -15,22 +18,56 @@ const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semifinalist
 /**
  * Publishes a result list as an immutable snapshot of the chosen entries (names, group, field,
  * district, prize; never phone or ID numbers), with an optional 公示 period for objections. The judging
- * work will generate these lists from rankings through this same action.
+ * cut-off and awards publish what the organizer confirmed through publishList below.
  */
 export const publishResults: UseCase<'admin.results.publish'> = async (ctx, input, ports) => {
   const openid = ctx.caller.openid;
   if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
   assertOrganizerOf(ctx.caller.grants, input.contestId);
   const contest = await loadContest(ports.db, input.contestId);
+  // Derived from the request, so a retry after a crash finishes the same list instead of starting another.
+  const id = ctx.requestId
+    ? `r-${createHash('sha256').update(`${openid}:${ctx.requestId}`).digest('hex').slice(0, 20)}`
+    : `r-${randomBytes(10).toString('hex')}`;
+  const now = ports.clock.now();
+  const list = await publishList(ports, {
+    id,
+    contest,
+    kind: input.kind,
+    title: input.title,
+    entries: input.entries,
+    publicityDays: input.publicityDays,
+    publishedBy: openid,
+  });
+  return { list: resultListView(list, now) };
+};
 
+/**
+ * Publishes a list with a known id: the admin action above, and the judging cut-off and awards, which
+ * publish what the organizer confirmed. Publishing the same id again rewrites the same snapshot, so a
+ * step that crashed halfway is finished by running it again.
+ */
+export async function publishList(
+  ports: Ports,
+  args: {
+    id: string;
+    contest: ContestDoc;
+    kind: ResultKind;
+    title?: string;
+    entries: ReadonlyArray<{ entryId: string; prize: Prize | null }>;
+    publicityDays: number;
+    publishedBy: string;
+  },
+): Promise<ResultListDoc> {
+  const { contest, id } = args;
   const entries = await findByIds<EntryDoc>(
     ports.db,
     C.entries,
-    input.entries.map((e) => e.entryId),
+    args.entries.map((e) => e.entryId),
   );
   const errors: FieldErrors = {};
   const seen = new Set<string>();
-  input.entries.forEach((choice, i) => {
+  args.entries.forEach((choice, i) => {
     const entry = entries.get(choice.entryId);
     if (seen.has(choice.entryId)) errors[`entries.${i}.entryId`] = '同一项目不能重复列入';
     else if (entry === undefined || entry.contestId !== contest._id)
@@ -41,7 +78,7 @@ export const publishResults: UseCase<'admin.results.publish'> = async (ctx, inpu
   });
   if (Object.keys(errors).length > 0) throw new AppError(ErrorCode.INVALID_INPUT, '名单中有不能列入的项目', errors);
 
-  const items: ResultItem[] = input.entries.map((choice) => {
+  const items: ResultItem[] = args.entries.map((choice) => {
     const entry = entries.get(choice.entryId) as EntryDoc;
     return {
       entryId: entry._id,
@@ -55,29 +92,25 @@ export const publishResults: UseCase<'admin.results.publish'> = async (ctx, inpu
   });
   const now = ports.clock.now();
   const at = now.toISOString();
-  // Derived from the request, so a retry after a crash finishes the same list instead of starting another.
-  const id = ctx.requestId
-    ? `r-${createHash('sha256').update(`${openid}:${ctx.requestId}`).digest('hex').slice(0, 20)}`
-    : `r-${randomBytes(10).toString('hex')}`;
+  const lists = ports.db.collection<ResultListDoc>(C.resultLists);
   const list: ResultListDoc = {
     _id: id,
     contestId: contest._id,
     contestName: contest.name,
-    kind: input.kind,
-    title: input.title || `${contest.name} ${resultKindLabels[input.kind]}`,
+    kind: args.kind,
+    title: args.title || `${contest.name} ${resultKindLabels[args.kind]}`,
     items,
     status: 'publishing',
     publishedAt: at,
     publicityEndsAt:
-      input.publicityDays > 0 ? new Date(now.getTime() + input.publicityDays * 86400_000).toISOString() : null,
-    publishedBy: openid,
+      args.publicityDays > 0 ? new Date(now.getTime() + args.publicityDays * 86400_000).toISOString() : null,
+    publishedBy: args.publishedBy,
     withdrawnReason: null,
   };
-  const lists = ports.db.collection<ResultListDoc>(C.resultLists);
   await lists.set(list);
   // The searchable lines, then the list becomes visible: readers never see half a list.
   const lines = ports.db.collection<ResultItemDoc>(C.resultItems);
-  for (const item of items) {
+  await eachLimited(items, 8, async (item) => {
     await lines.set({
       ...item,
       _id: `${id}:${item.entryId}`,
@@ -86,13 +119,13 @@ export const publishResults: UseCase<'admin.results.publish'> = async (ctx, inpu
       listStatus: 'published',
       contestId: contest._id,
       contestName: contest.name,
-      kind: input.kind,
+      kind: args.kind,
       publishedAt: at,
     });
-  }
+  });
   await lists.update(id, { status: 'published' });
-  return { list: resultListView({ ...list, status: 'published' }, now) };
-};
+  return { ...list, status: 'published' };
+}
 
 export const withdrawResults: UseCase<'admin.results.withdraw'> = async (ctx, input, ports) => {
   const lists = ports.db.collection<ResultListDoc>(C.resultLists);
