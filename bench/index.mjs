@@ -6,6 +6,11 @@
 //     submits/s, p50/p99 and the counts of entries created, duplicates refused, lost and doubled.
 //  4. reader pages: home.get p50/p99 with 5,000 articles and 100 contests; cloud calls per page open
 //     of 首页 / 新闻 / 成绩; H5 home FCP and time to contests under 4× CPU throttling and 3G, cold and warm.
+//  5. judging core, in process: planAssignment (10,000 entries × 300 judges × k = 5, with conflicts) and
+//     rankEntries (10,000 entries from 50,000 scores), median ms and ratio to the 1 s / 200 ms targets.
+//  6. phone scoring surge: 200 judges submit 5 scores each at once over HTTP, 20 % of the requests sent
+//     twice with the same requestId; p50/p99 and the counts of scores lost and doubled.
+// BENCH_ONLY=judging-core,judging-surge (names as in the list at the bottom) runs just those.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +73,16 @@ async function packageSizes() {
   console.log(`all packages ${total.toFixed(1)} KiB of the 30 MiB total limit`);
 }
 
+let serverBuilt = false;
 async function startServer() {
+  // Built once per bench run, so any single bench (BENCH_ONLY) runs today's code.
+  if (!serverBuilt) {
+    const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only'], {
+      quiet: true,
+    });
+    if (code !== 0) throw new Error('build of the local server failed');
+    serverBuilt = true;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
   const child = spawn(process.execPath, [join(root, 'dist', 'local', 'server.js')], {
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, APP_ROOT: root, CRON_INTERVAL_MS: '0' },
@@ -94,8 +108,6 @@ async function startServer() {
 
 async function roundTrips() {
   console.log(`\n== local API round trip (POST /api/api over HTTP, ${CALLS} calls each, sequential) ==`);
-  const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only'], { quiet: true });
-  if (code !== 0) throw new Error('build of the local server failed');
   const server = await startServer();
   try {
     const { token } = await (
@@ -189,7 +201,38 @@ async function registrationSurge() {
   }
 }
 
-await packageSizes();
-await roundTrips();
-await registrationSurge();
-await readerPages();
+async function judgingCore() {
+  const { runJudgingCore } = await loadBench('judging-core');
+  runJudgingCore();
+}
+
+async function judgingSurge() {
+  console.log('\n== phone scoring surge (POST /api/api judge.score over HTTP, all at once, 20 % retried) ==');
+  const { runJudgingSurge } = await loadBench('judging-surge');
+  const server = await startServer();
+  try {
+    const bad = await runJudgingSurge(
+      server.url,
+      Number(process.env.BENCH_JUDGES ?? 200),
+      Number(process.env.BENCH_SCORES_PER_JUDGE ?? 5),
+      0.2,
+    );
+    if (bad > 0) process.exitCode = 1;
+  } finally {
+    server.stop();
+  }
+}
+
+const benches = {
+  sizes: packageSizes,
+  'round-trips': roundTrips,
+  'registration-surge': registrationSurge,
+  'reader-pages': readerPages,
+  'judging-core': judgingCore,
+  'judging-surge': judgingSurge,
+};
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : Object.keys(benches);
+for (const name of only) {
+  if (!(name in benches)) throw new Error(`unknown bench ${name}; one of ${Object.keys(benches).join(', ')}`);
+  await benches[name]();
+}
