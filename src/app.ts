@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import Taro from '@tarojs/taro';
+import { startOutbox } from './services/outbox';
 import './app.scss';
 
 // At module load, not in onLaunch, so no page effect can call a function before the SDK is ready.
@@ -8,6 +9,8 @@ if (process.env.TARO_ENV === 'weapp') {
   const { DYNAMIC_CURRENT_ENV } = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string };
   Taro.cloud.init({ env: CLOUD_ENV || DYNAMIC_CURRENT_ENV, traceUser: true });
 }
+// After the SDK: writes left waiting in storage (a judge's scores) go out as soon as the app runs.
+startOutbox();
 
 function App({ children }: PropsWithChildren) {
   return children;
