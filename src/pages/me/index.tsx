@@ -6,11 +6,12 @@
  * me-entries (我的报名 of a signed-in user; see MyEntries: my-entry, entry-chip), me-entries-error,
  * me-objections (我的异议 of a signed-in user; see MyObjections: my-objection, my-objection-status
  * (--open 待答复 / --answered 已答复), my-objection-answer), me-objections-error,
- * me-institution-link (服务机构入驻), me-login, me-switch-user, me-logout (H5 only).
+ * me-institution-link (服务机构入驻), me-judge-bind (我是评委：绑定邀请码, signed-in users who are not judges),
+ * me-login, me-switch-user, me-logout (H5 only).
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { areaInfo, roleLabels, type Area } from '@core/roles';
+import { areaInfo, hasRole, roleLabels, type Area } from '@core/roles';
 import { MyEntries } from '../../components/MyEntries';
 import { MyObjections } from '../../components/MyObjections';
 import { PageShell } from '../../components/PageShell';
@@ -23,6 +24,8 @@ import { ProfileEditor } from './ProfileEditor';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
+/** In the judge subpackage; written out here so 我的 does not import from it. */
+const JUDGE_BIND_PAGE = '/judge/pages/bind/index';
 
 export default function MePage() {
   const { me, loading, error, reload } = useMe();
@@ -62,6 +65,17 @@ export default function MePage() {
               {me.areas.map((area) => (
                 <AreaLink key={area} area={area} />
               ))}
+            </View>
+          ) : null}
+
+          {me.user && !hasRole(me.roles, 'judge') ? (
+            <View
+              className="me-judge-bind area-link card"
+              onClick={() => void Taro.navigateTo({ url: JUDGE_BIND_PAGE })}
+              hoverClass="area-link--active"
+            >
+              <Text className="area-link__label">我是评委：绑定邀请码</Text>
+              <Text className="area-link__arrow">›</Text>
             </View>
           ) : null}
 

@@ -1,23 +1,161 @@
 /**
- * 评审工作台 (judge area home): the contests this judge is assigned to, from auth.me's grants.
- * Test hooks: judge-contest per assignment, PageShell's page-forbidden for non-judges.
+ * 评审工作台 (judge area home): per contest the judge is bound to, a card per round from judge.assignments
+ * with its window (评分中 / 未开始 / 已截止, times in Beijing time) and progress 已评 3/12; a tap opens
+ * the round. Scores still waiting in the outbox (offline) are counted at the top. Links to 我的资料与
+ * 回避单位 and 绑定新的邀请码.
+ *
+ * Class hooks: judge-contest per contest (judge-contest-name), judge-contest-empty (no rounds yet),
+ * judge-round per round (data-round-id; judge-round-name, judge-round-window
+ * (judge-round-window--open/upcoming/closed), judge-round-progress (progress__text 已评 x/y, progress-bar)),
+ * judge-outbox (N 条评分待同步; judge-outbox-sync 立即同步), judge-outbox-failed (N 条评分提交失败),
+ * judge-home-error (the assignments could not be loaded; judge-home-retry), judge-profile-link,
+ * judge-bind-link; PageShell's page-forbidden for non-judges.
  */
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { JudgeRoundAssignments } from '@core/judging/views';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
+import { useServerNow } from '../../../hooks/useServerNow';
+import { flushOutbox } from '../../../services/outbox';
+import { Progress } from '../../components/Progress';
+import { windowOf, windowText } from '../../lib/round-window';
+import { judgeRoutes } from '../../lib/routes';
+import { useOutboxItems } from '../../lib/use-outbox';
+import '../../styles/judge.scss';
+import './index.scss';
+
+interface ContestGroup {
+  contestId: string | null;
+  contestName: string;
+  rounds: JudgeRoundAssignments[];
+}
 
 export default function JudgeHomePage() {
-  const { me, shell } = useAreaAccess('judge');
-  const assignments = (me?.roles ?? []).filter((grant) => grant.role === 'judge');
+  const { me, allowed, shell } = useAreaAccess('judge');
+  const openid = me?.user?.openid;
+  const assignments = useCloudQuery('judge.assignments', {}, { enabled: allowed, key: openid });
+  usePageShowAgain(() => allowed && assignments.reload());
+  const now = useServerNow(assignments.data?.now, true, 30_000);
+
+  const grants = (me?.roles ?? []).filter((grant) => grant.role === 'judge');
+  const rounds = assignments.data?.rounds ?? [];
+  const groups: ContestGroup[] = grants
+    .filter((grant) => grant.contestId !== null)
+    .map((grant) => ({ contestId: grant.contestId, contestName: grant.contestName ?? '', rounds: [] }));
+  for (const round of rounds) {
+    let group = groups.find((g) => g.contestId === round.round.contestId);
+    if (!group) {
+      group = { contestId: round.round.contestId, contestName: round.round.contestName, rounds: [] };
+      groups.push(group);
+    }
+    group.rounds.push(round);
+  }
+  // A judge of every contest with nothing assigned yet still gets a card saying so.
+  if (groups.length === 0 && grants.length > 0) groups.push({ contestId: null, contestName: '全部赛事', rounds: [] });
+
+  const first = assignments.data === undefined;
   return (
-    <PageShell title="评审工作台" {...shell} empty={assignments.length === 0} emptyText="暂未分配评审赛事">
+    <PageShell
+      title="评审工作台"
+      {...shell}
+      loading={shell.loading || (allowed && first && assignments.error === null)}
+      empty={groups.length === 0}
+      emptyText="暂未分配评审赛事"
+    >
+      {openid ? <OutboxLine openid={openid} /> : null}
+      {assignments.error ? (
+        <View className="judge-home-error judge-banner">
+          <Text>{first ? assignments.error.message : `${assignments.error.message}（显示的是上次加载的内容）`}</Text>
+          <Text className="judge-home-retry judge-banner__link" onClick={assignments.reload}>
+            重试
+          </Text>
+        </View>
+      ) : null}
       <View className="section-title">我参与评审的赛事</View>
-      {assignments.map((grant) => (
-        <View key={grant.contestId ?? '*'} className="judge-contest card">
-          <Text className="card__title">{grant.contestName ?? '全部赛事'}</Text>
-          <View className="muted">评审任务将在预赛开始后分配到这里。</View>
+      {groups.map((group) => (
+        <View key={group.contestId ?? '*'} className="judge-contest card">
+          <Text className="judge-contest-name card__title">{group.contestName}</Text>
+          {group.rounds.length === 0 ? (
+            <View className="judge-contest-empty muted">
+              {first ? '正在加载评审任务…' : '暂无评审任务，组委会分配项目后会显示在这里。'}
+            </View>
+          ) : null}
+          {group.rounds.map(({ round, done, total }) => {
+            const window = windowOf(round, now);
+            return (
+              <View
+                key={round.id}
+                className="judge-round"
+                data-round-id={round.id}
+                hoverClass="judge-round--active"
+                onClick={() => void Taro.navigateTo({ url: judgeRoutes.round(round.id) })}
+              >
+                <View className="judge-round__head">
+                  <Text className="judge-round-name">{round.name}</Text>
+                  <Text className="judge-round__arrow">›</Text>
+                </View>
+                <View
+                  className={`judge-round-window judge-round-window--${window} window-label window-label--${window}`}
+                >
+                  {windowText(round, window)}
+                </View>
+                <Progress className="judge-round-progress" done={done} total={total} />
+              </View>
+            );
+          })}
         </View>
       ))}
+
+      <View className="section-title">我的资料</View>
+      <View
+        className="judge-profile-link judge-link card"
+        hoverClass="judge-link--active"
+        onClick={() => void Taro.navigateTo({ url: judgeRoutes.profile })}
+      >
+        <Text>我的资料与回避单位</Text>
+        <Text className="judge-link__arrow">›</Text>
+      </View>
+      <View
+        className="judge-bind-link judge-link card"
+        hoverClass="judge-link--active"
+        onClick={() => void Taro.navigateTo({ url: judgeRoutes.bind })}
+      >
+        <Text>绑定新的邀请码</Text>
+        <Text className="judge-link__arrow">›</Text>
+      </View>
     </PageShell>
+  );
+}
+
+/** This judge's scores still in the outbox: waiting for the network, or refused. */
+function OutboxLine({ openid }: { openid: string }) {
+  const items = useOutboxItems().filter((i) => i.key.startsWith(`judge.score:${openid}:`));
+  const [syncing, setSyncing] = useState(false);
+  const waiting = items.filter((i) => i.failed === null).length;
+  const failed = items.length - waiting;
+  if (items.length === 0) return null;
+  const sync = () => {
+    if (syncing) return;
+    setSyncing(true);
+    void flushOutbox().finally(() => setSyncing(false));
+  };
+  return (
+    <View>
+      {waiting > 0 ? (
+        <View className="judge-outbox note">
+          <Text>{waiting} 条评分待同步，网络恢复后将自动提交</Text>
+          <Button className="judge-outbox-sync" size="mini" disabled={syncing || undefined} onClick={sync}>
+            {syncing ? '正在同步…' : '立即同步'}
+          </Button>
+        </View>
+      ) : null}
+      {failed > 0 ? (
+        <View className="judge-outbox-failed judge-banner">{failed} 条评分提交失败，请打开对应项目查看原因</View>
+      ) : null}
+    </View>
   );
 }

@@ -1,0 +1,165 @@
+/**
+ * 我的评审任务 (`/judge/pages/round/index?roundId=`): the entries of one round assigned to this judge,
+ * with progress 已评 x/y, filter tabs 全部 / 待评 / 已评 and a state per entry: 待评, 已评 86.50, 已回避,
+ * 待同步 (the score waits in the outbox), 提交失败 (the outbox holds the server's refusal). Tap → score page.
+ *
+ * Class hooks: round-head (round-name, round-contest, round-window (round-window--open/upcoming/closed),
+ * round-progress (progress__text, progress-bar)), round-tab-all / round-tab-pending / round-tab-scored
+ * (round-tab--active on the chosen one), round-entry per entry (data-entry-id; round-entry-name,
+ * round-entry-meta, round-entry-org, round-entry-session, round-entry-chip with
+ * round-entry-chip--pending/scored/recused/sync/failed), round-list-empty (nothing under the tab); the list
+ * is fetched again when the outbox sends one of this round's scores;
+ * PageShell's page-forbidden / page-empty.
+ */
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { groupLabels } from '@core/contest/types';
+import type { JudgeAssignmentView, JudgeRoundAssignments } from '@core/judging/views';
+import { formatShanghai } from '@core/time/shanghai';
+import { PageShell } from '../../../components/PageShell';
+import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
+import { usePageParams } from '../../../hooks/usePageParams';
+import { useServerNow } from '../../../hooks/useServerNow';
+import type { OutboxItem } from '../../../services/outbox';
+import { Progress } from '../../components/Progress';
+import { windowOf, windowText } from '../../lib/round-window';
+import { judgeRoutes } from '../../lib/routes';
+import { roundScorePrefix, scoreKey } from '../../lib/score-sheet';
+import { useOutboxEvents, useOutboxItems } from '../../lib/use-outbox';
+import '../../styles/judge.scss';
+import './index.scss';
+
+type Tab = 'all' | 'pending' | 'scored';
+const tabLabels: Record<Tab, string> = { all: '全部', pending: '待评', scored: '已评' };
+
+export default function JudgeRoundPage() {
+  const { roundId = '' } = usePageParams();
+  const { me, allowed, shell } = useAreaAccess('judge');
+  const openid = me?.user?.openid ?? '';
+  const query = useCloudQuery('judge.assignments', { roundId }, { enabled: allowed && roundId !== '', key: openid });
+  // Back from the score page: its submit or recusal changed a state here.
+  usePageShowAgain(() => allowed && roundId !== '' && query.reload());
+  const round = query.data?.rounds.find((r) => r.round.id === roundId);
+  const first = query.data === undefined;
+  return (
+    <PageShell
+      title="我的评审任务"
+      {...shell}
+      loading={shell.loading || (allowed && roundId !== '' && first && query.error === null)}
+      error={shell.error ?? (first ? query.error : null)}
+      onRetry={shell.error ? shell.onRetry : query.reload}
+      empty={roundId === '' || (query.data !== undefined && round === undefined)}
+      emptyText={roundId === '' ? '没有指定评审轮次' : '该轮次没有分配给您的项目'}
+    >
+      {round && query.data ? (
+        <RoundView data={round} serverNowIso={query.data.now} openid={openid} onScoreSent={query.reload} />
+      ) : null}
+    </PageShell>
+  );
+}
+
+type ChipKind = 'pending' | 'scored' | 'recused' | 'sync' | 'failed';
+
+function chipOf(item: JudgeAssignmentView, queued: OutboxItem | undefined): { kind: ChipKind; text: string } {
+  if (item.state === 'recused') return { kind: 'recused', text: '已回避' };
+  if (queued?.failed) return { kind: 'failed', text: '提交失败' };
+  if (queued) return { kind: 'sync', text: '待同步' };
+  if (item.state === 'scored') return { kind: 'scored', text: `已评 ${item.total ?? ''}`.trim() };
+  return { kind: 'pending', text: '待评' };
+}
+
+const chipTone: Record<ChipKind, string> = {
+  pending: '',
+  scored: 'chip--ok',
+  recused: '',
+  sync: 'chip--warn',
+  failed: 'chip--bad',
+};
+
+function RoundView(props: {
+  data: JudgeRoundAssignments;
+  serverNowIso: string;
+  openid: string;
+  onScoreSent: () => void;
+}) {
+  const { data, serverNowIso, openid } = props;
+  const { round, items, done, total } = data;
+  // A waiting score went out (the network is back): the server's state and total replace 待同步.
+  useOutboxEvents((event) => {
+    if (event.kind === 'sent' && event.item.key.startsWith(roundScorePrefix(openid, round.id))) props.onScoreSent();
+  });
+  const [tab, setTab] = useState<Tab>('all');
+  const now = useServerNow(serverNowIso, true, 30_000);
+  const window = windowOf(round, now);
+  const outbox = useOutboxItems();
+  const queued = (entryId: string) => outbox.find((i) => i.key === scoreKey(openid, round.id, entryId));
+  const counts: Record<Tab, number> = {
+    all: items.length,
+    pending: items.filter((i) => i.state === 'pending').length,
+    scored: items.filter((i) => i.state === 'scored').length,
+  };
+  const shown = tab === 'all' ? items : items.filter((i) => i.state === tab);
+  return (
+    <View>
+      <View className="round-head card">
+        <View className="round-name card__title">{round.name}</View>
+        <View className="round-contest muted">{round.contestName}</View>
+        <View className={`round-window round-window--${window} window-label window-label--${window}`}>
+          {windowText(round, window)}
+        </View>
+        <Progress className="round-progress" done={done} total={total} />
+        {round.blind ? <View className="muted">匿名评审：不显示企业和团队名称</View> : null}
+      </View>
+
+      <View className="round-tabs">
+        {(['all', 'pending', 'scored'] as const).map((t) => (
+          <Text
+            key={t}
+            className={`round-tab round-tab-${t}${t === tab ? ' round-tab--active' : ''}`}
+            onClick={() => setTab(t)}
+          >
+            {tabLabels[t]} {counts[t]}
+          </Text>
+        ))}
+      </View>
+
+      {shown.length === 0 ? (
+        <View className="round-list-empty muted card">
+          {tab === 'pending' ? '没有待评的项目' : tab === 'scored' ? '还没有已评的项目' : '没有分配给您的项目'}
+        </View>
+      ) : null}
+      {shown.map((item) => {
+        const chip = chipOf(item, queued(item.entryId));
+        return (
+          <View
+            key={item.entryId}
+            className={`round-entry round-entry--${chip.kind} card`}
+            data-entry-id={item.entryId}
+            hoverClass="round-entry--active"
+            onClick={() => void Taro.navigateTo({ url: judgeRoutes.score(round.id, item.entryId) })}
+          >
+            <View className="round-entry__head">
+              <Text className="round-entry-name">{item.projectName}</Text>
+              <Text className={`round-entry-chip round-entry-chip--${chip.kind} chip ${chipTone[chip.kind]}`}>
+                {chip.text}
+              </Text>
+            </View>
+            <View className="round-entry-meta muted">
+              {[groupLabels[item.group], item.field, item.district].filter(Boolean).join(' · ')}
+            </View>
+            {item.orgName ? <View className="round-entry-org muted">{item.orgName}</View> : null}
+            {item.session ? (
+              <View className="round-entry-session muted">
+                路演：{item.session.place}
+                {item.session.startsAt ? ` · 北京时间 ${formatShanghai(item.session.startsAt, 'M月D日 HH:mm')}` : ''}
+              </View>
+            ) : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
