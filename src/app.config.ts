@@ -14,7 +14,10 @@ export default defineAppConfig({
       root: 'entrant',
       pages: ['pages/home/index', 'pages/register/index', 'pages/entry/index', 'pages/institution/index'],
     },
-    { root: 'judge', pages: ['pages/home/index'] },
+    {
+      root: 'judge',
+      pages: ['pages/home/index', 'pages/bind/index', 'pages/round/index', 'pages/score/index', 'pages/profile/index'],
+    },
     {
       root: 'admin',
       pages: [
@@ -27,6 +30,13 @@ export default defineAppConfig({
         'pages/article/index',
         'pages/results/index',
         'pages/objections/index',
+        'pages/judges/index',
+        'pages/rounds/index',
+        'pages/round-edit/index',
+        'pages/round/index',
+        'pages/ranking/index',
+        'pages/awards/index',
+        'pages/audit/index',
       ],
     },
   ],

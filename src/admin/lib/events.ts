@@ -10,6 +10,8 @@ export const AdminEvent = {
   contestsChanged: 'admin:contests-changed',
   newsChanged: 'admin:news-changed',
   resultsChanged: 'admin:results-changed',
+  /** A round was saved, assigned, advanced or awarded: 评审轮次 and the round's pages show it. */
+  roundsChanged: 'admin:rounds-changed',
 } as const;
 export type AdminEvent = (typeof AdminEvent)[keyof typeof AdminEvent];
 

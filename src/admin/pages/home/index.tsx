@@ -1,14 +1,14 @@
 /**
  * 赛事管理 (organizer area home): links to the work (报名审核, 赛事设置, 服务机构审核, 新闻管理, 写文章, 成绩发布,
- * 异议处理), 报名统计 per contest as plain CSS bars, the backend's health, what is stored and whether the cron trigger runs, and every
+ * 异议处理, 评审管理), 报名统计 per contest as plain CSS bars, the backend's health, what is stored and whether the cron trigger runs, and every
  * contest with its status and links to its settings and entries.
  * Test hooks: admin-links (admin-link-entries, admin-link-contest, admin-link-institutions, admin-link-news,
- * admin-link-article, admin-link-results, admin-link-objections);
+ * admin-link-article, admin-link-results, admin-link-objections, admin-link-judging → 评审轮次 of the selected contest);
  * admin-stats (stats-contest ChoiceSelect, stats-total, stats-status per status with data-status,
  * stats-chart--group / --field / --district / --day with stats-bar per bar, stats-error);
  * admin-health (admin-runtime, admin-version, admin-time, admin-counts, admin-job; admin-job--grouped for several
  * one-off jobs of a kind and status on one line), contest-card per contest
- * with contest-edit and contest-review, contest-new; PageShell's page-forbidden for non-organizers.
+ * with contest-edit, contest-review and contest-judging (评审), contest-new; PageShell's page-forbidden for non-organizers.
  */
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -23,6 +23,7 @@ import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
+import { judgingUrls } from '../../lib/judging';
 import { BarList, DayColumns } from './StatsCharts';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -135,6 +136,13 @@ export default function AdminHomePage() {
             <Text className="admin-links__title">异议处理</Text>
             <Text className="admin-links__desc muted">答复公示期内的异议</Text>
           </View>
+          <View
+            className="admin-link-judging admin-links__item card"
+            onClick={() => go(judgingUrls.rounds(statsContest))}
+          >
+            <Text className="admin-links__title">评审管理</Text>
+            <Text className="admin-links__desc muted">评审轮次、评委、排名晋级与评奖</Text>
+          </View>
         </View>
 
         <EntryStatsCard
@@ -204,6 +212,9 @@ export default function AdminHomePage() {
               </Text>
               <Text className="contest-review admin-link" onClick={() => go(entriesUrl(contest.id))}>
                 审核报名
+              </Text>
+              <Text className="contest-judging admin-link" onClick={() => go(judgingUrls.rounds(contest.id))}>
+                评审
               </Text>
             </View>
           </ContestCard>
