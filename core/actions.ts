@@ -484,7 +484,9 @@ export const actions = {
     write: true,
   }),
   /** The judge's own profile and declared conflicts, per contest. */
-  'judge.profile': defineAction<{ items: Array<JudgeView & { contestId: string; contestName: string }> }>()({
+  'judge.profile': defineAction<{
+    items: Array<JudgeView & { contestId: string; contestName: string; contestFields: string[] }>;
+  }>()({
     input: noInput,
     access: ['judge'],
     write: false,

@@ -3,8 +3,10 @@
 // secrets/cloudbase.json or the environment. `--dry-run` only builds and writes dist/cloudbaserc.json.
 //
 // secrets/cloudbase.json (git-ignored):
-//   { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…", "idHashKey": "<32+ random chars>" }
-// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY
+//   { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…", "idHashKey": "<32+ random chars>",
+//     "templateJudgeReminder": "<subscription template id of 评审提醒>" }
+// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY,
+// TEMPLATE_JUDGE_REMINDER
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run } from './lib.mjs';
@@ -19,6 +21,8 @@ const secretKey = process.env.TENCENTCLOUD_SECRETKEY ?? secrets.secretKey;
 const adminOpenids = process.env.ADMIN_OPENIDS ?? secrets.adminOpenids ?? '';
 // Keys the hash of makers' ID numbers; changing it later breaks duplicate detection, so keep it safe.
 const idHashKey = process.env.ID_HASH_KEY ?? secrets.idHashKey ?? '';
+// The subscription template the 一键提醒 of judges sends (thing1 round, number2 left, time3 deadline, thing4 note).
+const templateJudgeReminder = process.env.TEMPLATE_JUDGE_REMINDER ?? secrets.templateJudgeReminder ?? '';
 
 const missing = [
   [envId, '云开发环境 ID（CLOUDBASE_ENV_ID 或 secrets/cloudbase.json 的 envId）'],
@@ -36,6 +40,7 @@ if (missing.length > 0) {
   process.exit(2);
 }
 if (adminOpenids === '') console.warn('提示：未设置 ADMIN_OPENIDS，部署后将没有组委会账号。');
+if (templateJudgeReminder === '') console.warn('提示：未设置 TEMPLATE_JUDGE_REMINDER，提醒评委的订阅消息将发送失败。');
 
 const built = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs')]);
 if (built !== 0) process.exit(built);
@@ -51,7 +56,11 @@ const rc = {
     runtime: 'Nodejs16.13',
     installDependency: true,
     handler: 'index.main',
-    envVariables: { ADMIN_OPENIDS: adminOpenids, ID_HASH_KEY: idHashKey },
+    envVariables: {
+      ADMIN_OPENIDS: adminOpenids,
+      ID_HASH_KEY: idHashKey,
+      TEMPLATE_JUDGE_REMINDER: templateJudgeReminder,
+    },
     ...(fn.config.triggers ? { triggers: fn.config.triggers } : {}),
   })),
 };

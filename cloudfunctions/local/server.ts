@@ -135,6 +135,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const h5Dir = options.h5Dir && existsSync(join(options.h5Dir, 'index.html')) ? options.h5Dir : null;
   const serveH5 = h5Dir
     ? sirv(h5Dir, {
+        // Look files up on each request instead of listing them once at start: a rebuild of dist/h5 while the
+        // local cloud runs (npm run dev:h5) is served at once, and a file removed by it is a 404, not a crash.
+        dev: true,
         single: true,
         etag: true,
         // scripts/compress-h5.mjs writes .br / .gz beside each asset.

@@ -172,6 +172,19 @@ export type CutoffRule =
   /** 名额按项目数占比: n slots shared among fields by the largest-remainder method, at least one per field. */
   | { kind: 'proportional'; n: number };
 
+export const cutoffRuleLabels: Record<CutoffRule['kind'], string> = {
+  top: '前 N 名',
+  topPerGroup: '每组前 N 名',
+  proportional: '名额按项目数占比',
+};
+
+/** 前 12 名 / 每组前 6 名 / 12 个名额按各行业领域项目数占比分配. */
+export function cutoffRuleText(rule: CutoffRule): string {
+  if (rule.kind === 'top') return `前 ${rule.n} 名`;
+  if (rule.kind === 'topPerGroup') return `每组前 ${rule.n} 名`;
+  return `${rule.n} 个名额按各行业领域项目数占比分配`;
+}
+
 export interface CutoffScope {
   /** 'all', a group ('enterprise' / 'maker') or a field name. */
   scope: string;

@@ -129,8 +129,17 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         data: { contestId: CONTEST, judge: { name: '王建国' } },
       });
       expect(await call(api, judge(1), 'judge.assignments', {})).toMatchObject({ ok: true, data: { rounds: [] } });
+      expect(await call(api, judge(1), 'judge.profile', {})).toMatchObject({
+        ok: true,
+        data: { items: [{ contestId: CONTEST, name: '王建国', contestFields: expect.arrayContaining(['生物医药']) }] },
+      });
       // The same judge again with the same code (a retry): fine. Anyone else: refused.
       expect(await call(api, judge(1), 'judge.bind', { code, ...profile })).toMatchObject({ ok: true });
+      // Another code of the same contest: told at once, before filling the form.
+      expect(await call(api, judge(1), 'judge.invite.check', { code: invites[1]?.code })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_STATE', message: expect.stringContaining('无需再次绑定') },
+      });
       expect(await call(api, judge(2), 'judge.bind', { code, ...profile })).toMatchObject({
         ok: false,
         error: { code: 'INVITE_INVALID', message: '该邀请码已被使用，请向组委会索取新的邀请码' },
@@ -323,7 +332,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       expect(entry.entry.orgName).toBeNull();
       expect(entry.entry.businessPlan.name).toBe('商业计划书.pdf');
       expect(entry.entry.businessPlan.url).toContain('/files/');
-      expect(entry.entry.summary).toContain('智能视觉质检平台');
+      expect(entry.entry.summary).toMatch(/^（已隐去）研发的面向制造业的智能视觉质检平台/);
       expect(JSON.stringify(entry)).not.toContain('上海测试科技');
 
       // Another judge's score on the same entry is not visible to this judge.
@@ -342,10 +351,11 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       expect(JSON.stringify(again)).not.toContain('91');
 
       await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { blind: false })));
-      const open = await ok<{ entry: { orgName: string; businessPlan: { name: string } } }>(
+      const open = await ok<{ entry: { orgName: string; summary: string; businessPlan: { name: string } } }>(
         call(api, judges[0] as { openid: string }, 'judge.entry', { roundId: ROUND, entryId: mine.items[0]?.entryId }),
       );
       expect(open.entry.orgName).toMatch(/^上海测试科技有限公司/);
+      expect(open.entry.summary).toMatch(/^上海测试科技有限公司\d研发的/);
       expect(open.entry.businessPlan.name).toMatch(/商业计划书\.pdf$/);
     });
 
@@ -692,6 +702,11 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         }),
       ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
       const a = (await assignments())[0];
+      // Inside the window, yet over: judges see it closed.
+      expect(await call(api, { openid: a?.judgeOpenid ?? '' }, 'judge.assignments', {})).toMatchObject({
+        ok: true,
+        data: { rounds: [{ round: { window: 'closed' } }] },
+      });
       expect(
         await call(api, { openid: a?.judgeOpenid ?? '' }, 'judge.score', {
           roundId: ROUND,
@@ -704,7 +719,9 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       });
       const record = await audits('advance');
       expect(record).toHaveLength(1);
-      expect(record[0]?.after).toContain('"admitted":3');
+      expect(record[0]?.after).toBe(
+        '规则：2 个名额按各行业领域项目数占比分配；晋级 3 个项目；并列中选定：工业视觉质检平台1、工业视觉质检平台3',
+      );
     });
 
     test('a score changed after the preview makes the confirm stale (CUTOFF_CHANGED)', async () => {

@@ -4,7 +4,13 @@ import { AppError, ErrorCode } from '@core/errors';
 import { groupLabels } from '@core/contest/types';
 import { previewCutoff, resolveCutoff } from '@core/judging/cutoff';
 import { formatPoints } from '@core/judging/points';
-import type { CutoffPreview, CutoffRule, Fraction, RankedEntry } from '@core/judging/types';
+import {
+  cutoffRuleText,
+  type CutoffPreview,
+  type CutoffRule,
+  type Fraction,
+  type RankedEntry,
+} from '@core/judging/types';
 import type { CutoffEntryView, CutoffView } from '@core/judging/views';
 import { nextStatus } from '@core/registration/entry-status';
 import { DbError, type Ports } from '../../ports';
@@ -140,6 +146,7 @@ export const advanceRound: UseCase<'admin.round.advance'> = async (ctx, input, p
     }
     const at = ports.clock.now().toISOString();
     const name = await actorName(ports.db, openid, '组委会');
+    const names = new Map(data.entries.map((e) => [e.entryId, e.projectName]));
     await ports.db.transaction(async (tx) => {
       const current = await tx.get<RoundDoc>(C.rounds, round._id);
       if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在');
@@ -163,9 +170,11 @@ export const advanceRound: UseCase<'admin.round.advance'> = async (ctx, input, p
         actorOpenid: openid,
         actorName: name,
         action: 'advance',
-        before: { straddling: preview.straddling.length, out: preview.out.length },
-        after: { rule: input.rule, admitted: resolved.admitted.length, chosen: input.chosen },
-        reason: `晋级名单：${resolved.admitted.length} 个项目`,
+        before: `预览：确定 ${preview.admitted.length} 个，并列待定 ${preview.straddling.length} 个，未晋级 ${preview.out.length} 个`,
+        after: `规则：${cutoffRuleText(input.rule)}；晋级 ${resolved.admitted.length} 个项目${
+          input.chosen.length > 0 ? `；并列中选定：${input.chosen.map((id) => names.get(id) ?? id).join('、')}` : ''
+        }`,
+        reason: `晋级名单：${resolved.admitted.map((id) => names.get(id) ?? id).join('、')}`,
         at,
       });
     });

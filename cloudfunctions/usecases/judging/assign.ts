@@ -144,15 +144,13 @@ export async function runAssignment(
     actorOpenid: args.actorOpenid,
     actorName: args.actorName,
     action: 'assign',
-    after: {
-      seed: args.seed,
-      joined,
-      planned: plan.add.length,
-      added,
-      removed,
-      short: plan.short.length,
-      finished,
-    },
+    after: [
+      `新加入项目 ${joined} 个`,
+      `新增分配 ${added} 条${finished ? '' : `（共 ${plan.add.length} 条，其余由后台继续）`}`,
+      `撤销未评分的分配 ${removed} 条`,
+      plan.short.length > 0 ? `评委不足的项目 ${plan.short.length} 个` : '每个项目评委已足',
+      `随机种子 ${args.seed}`,
+    ].join('；'),
     at,
   });
   return { joined, added, removed, short: plan.short, loads: plan.loads, sessions: planned.sessions, finished };

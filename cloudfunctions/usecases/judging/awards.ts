@@ -139,10 +139,12 @@ export const decideAwards: UseCase<'admin.awards.decide'> = async (ctx, input, p
         actorOpenid: openid,
         actorName: name,
         action: 'award',
-        after: input.prizes.map((p) => {
-          const e = names.get(p.entryId);
-          return `${e ? groupLabels[e.group] : ''}${prizeLabels[p.prize]}：${e?.projectName ?? p.entryId}`;
-        }),
+        after: input.prizes
+          .map((p) => {
+            const e = names.get(p.entryId);
+            return `${e ? groupLabels[e.group] : ''}${prizeLabels[p.prize]}：${e?.projectName ?? p.entryId}`;
+          })
+          .join('；'),
         reason: `获奖 ${input.prizes.length} 项，推荐 ${recommend.length} 项`,
         at,
       });

@@ -123,7 +123,8 @@ export function judgeRoundView(round: RoundDoc, contestName: string, now: Date):
     blind: round.blind,
     opensAt: round.opensAt,
     closesAt: round.closesAt,
-    window: roundWindow(round, now),
+    // Once the cut-off or awards are confirmed, scoring is over even inside the window (judge.score: ROUND_CLOSED).
+    window: round.status === 'setup' ? roundWindow(round, now) : 'closed',
   };
 }
 

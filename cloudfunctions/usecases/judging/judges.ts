@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
 import { INVITE_ALPHABET } from '@core/judging/schemas';
+import { formatShanghai } from '@core/time/shanghai';
 import type { InviteView, JudgeView } from '@core/judging/views';
 import { DbError } from '../../ports';
 import type { UseCase } from '../context';
@@ -36,6 +37,11 @@ export function inviteView(doc: JudgeInviteDoc, now: Date, usedByName: string | 
     usedAt: doc.usedAt,
     createdAt: doc.createdAt,
   };
+}
+
+function conflictText(conflicts: JudgeDoc['conflicts']): string {
+  const all = [...conflicts.names, ...conflicts.creditCodes];
+  return all.length > 0 ? `回避单位：${all.join('、')}` : '未申报回避单位';
 }
 
 export function judgeView(doc: JudgeDoc): JudgeView {
@@ -83,7 +89,7 @@ export const inviteJudges: UseCase<'admin.judges.invite'> = async (ctx, input, p
     actorOpenid: openid,
     actorName: await actorName(ports.db, openid, '组委会'),
     action: 'judge_invite',
-    after: `${created.length} 个邀请码，有效至 ${expiresAt}`,
+    after: `${created.length} 个邀请码，有效至北京时间 ${formatShanghai(expiresAt)}`,
     at: now.toISOString(),
   });
   return { invites: created.map((doc) => inviteView(doc, now, null)) };
@@ -103,7 +109,14 @@ export const checkInvite: UseCase<'judge.invite.check'> = async (ctx, input, por
   const invite = await ports.db.collection<JudgeInviteDoc>(C.judgeInvites).get(input.code);
   const problem = inviteProblem(invite, openid, ports.clock.now());
   if (problem !== null || invite === null) throw new AppError(ErrorCode.INVITE_INVALID, problem ?? undefined);
-  const contest = await loadContest(ports.db, invite.contestId);
+  const [contest, bound] = await Promise.all([
+    loadContest(ports.db, invite.contestId),
+    ports.db.collection<JudgeDoc>(C.judges).get(judgeIdFor(invite.contestId, openid)),
+  ]);
+  // Said before the judge fills the whole form, not after.
+  if (bound !== null && bound.inviteCode !== invite._id) {
+    throw new AppError(ErrorCode.INVALID_STATE, `您已是「${contest.name}」的评委，无需再次绑定`);
+  }
   return { contestId: contest._id, contestName: contest.name, fields: contest.fields, expiresAt: invite.expiresAt };
 };
 
@@ -173,7 +186,7 @@ export const bindJudge: UseCase<'judge.bind'> = async (ctx, input, ports) => {
         actorOpenid: openid,
         actorName: input.name,
         action: 'judge_bind',
-        after: { name: doc.name, organization: doc.organization, conflicts: doc.conflicts },
+        after: `${doc.name}（${doc.organization}）${conflictText(doc.conflicts)}`,
         at,
       });
     }
@@ -195,6 +208,7 @@ export const judgeProfile: UseCase<'judge.profile'> = async (ctx, _input, ports)
       ...judgeView(doc),
       contestId: doc.contestId,
       contestName: contests.get(doc.contestId)?.name ?? '',
+      contestFields: contests.get(doc.contestId)?.fields ?? [],
     })),
   };
 };
@@ -236,8 +250,8 @@ export const updateJudgeProfile: UseCase<'judge.updateProfile'> = async (ctx, in
       actorOpenid: openid,
       actorName: input.name,
       action: 'judge_profile',
-      before: { expertise: current.expertise, conflicts: current.conflicts },
-      after: { expertise: next.expertise, conflicts: next.conflicts },
+      before: `擅长：${current.expertise.join('、')}；${conflictText(current.conflicts)}`,
+      after: `擅长：${next.expertise.join('、')}；${conflictText(next.conflicts)}`,
       at,
     });
     return next;

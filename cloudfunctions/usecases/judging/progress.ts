@@ -1,4 +1,6 @@
+import { AppError, ErrorCode } from '@core/errors';
 import { findDiscrepancies } from '@core/judging/discrepancy';
+import { roundWindow } from '@core/judging/round-window';
 import { compareFractions, formatPoints } from '@core/judging/points';
 import { formatShanghai } from '@core/time/shanghai';
 import type { RoundProgress } from '@core/judging/views';
@@ -114,7 +116,9 @@ export const roundProgress: UseCase<'admin.round.progress'> = async (ctx, input,
         reason: a.recuseReason ?? '',
         at: a.recusedAt ?? '',
       }))
-      .sort((a, b) => b.at.localeCompare(a.at)),
+      .sort((a, b) => b.at.localeCompare(a.at))
+      // Newest first, and few enough to keep the answer far below the 1 MB function result limit.
+      .slice(0, 200),
     flags: flags.scores.slice(0, 200).map((f) => ({
       entryId: f.entryId,
       projectName: projects.get(f.entryId) ?? '',
@@ -143,6 +147,10 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
   const openid = requireOpenid(ctx.caller.openid);
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
+  // A judge reminded after the end could only be refused (ROUND_CLOSED): say so to the organizer instead.
+  if (round.status !== 'setup' || roundWindow(round, ports.clock.now()) === 'closed') {
+    throw new AppError(ErrorCode.INVALID_STATE, '本轮评分已结束，无需提醒评委');
+  }
   const data = await loadRoundData(ports, round);
   const behind = [...judgeCounts(data).entries()].filter(([, c]) => c.done < c.assigned);
   let sent = 0;
@@ -173,7 +181,7 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
     actorOpenid: openid,
     actorName: await actorName(ports.db, openid, '组委会'),
     action: 'remind',
-    after: { judges: behind.length, sent, refused, failed },
+    after: `提醒 ${behind.length} 位评委：发送成功 ${sent}，未订阅 ${refused}，失败 ${failed}`,
     at: ports.clock.now().toISOString(),
   });
   return { sent, refused, failed, judges: behind.length };

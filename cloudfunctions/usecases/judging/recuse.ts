@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '@core/errors';
 import { hasConflict } from '@core/judging/conflicts';
+import { formatPoints } from '@core/judging/points';
 import { pickSubstitutes } from '@core/judging/top-up';
 import type { Ports } from '../../ports';
 import type { UseCase } from '../context';
@@ -90,8 +91,11 @@ export async function recuseAndTopUp(
       actorOpenid: judgeOpenid,
       actorName: args.actorName,
       action: 'recuse',
-      before: mine.score ? { scored: true, units: mine.score.units } : { scored: false },
-      after: { substitutes },
+      before: mine.score ? `已评分，合计 ${formatPoints(mine.score.units)}（不再计入）` : '未评分',
+      after:
+        substitutes.length > 0
+          ? `补充评委：${substitutes.map((s) => judges.find((j) => j.openid === s)?.name ?? '评委').join('、')}`
+          : '暂无可补充的评委，请组委会处理',
       reason: args.reason,
       at,
     });

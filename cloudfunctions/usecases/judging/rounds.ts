@@ -1,6 +1,8 @@
 import stableStringify from 'fast-json-stable-stringify';
 import { AppError, ErrorCode } from '@core/errors';
 import { stageLabels } from '@core/contest/types';
+import { aggregationLabels } from '@core/judging/types';
+import { formatShanghai } from '@core/time/shanghai';
 import type { UseCase } from '../context';
 import { C, roundIdFor, type RoundDoc, type SessionDoc } from '../collections';
 import { assertOrganizerOf } from '../admin/scope';
@@ -80,14 +82,15 @@ export const upsertRound: UseCase<'admin.round.upsert'> = async (ctx, input, por
     };
     await tx.set<RoundDoc>(C.rounds, doc);
     const summary = (r: RoundDoc | null) =>
-      r && {
-        rubric: r.rubric.criteria.map((c) => `${c.name} ${c.maxPoints}×${c.weight}`).join('，'),
-        aggregation: r.aggregation,
-        judgesPerEntry: r.judgesPerEntry,
-        blind: r.blind,
-        window: `${r.opensAt} ~ ${r.closesAt}`,
-        mode: r.mode,
-      };
+      r &&
+      [
+        `评分表：${r.rubric.criteria.map((c) => `${c.name} ${c.maxPoints}${c.weight === 1 ? '' : `×${c.weight}`}`).join('，')}`,
+        `汇总：${aggregationLabels[r.aggregation]}`,
+        `每个项目 ${r.judgesPerEntry} 位评委`,
+        r.blind ? '匿名评审' : '公开评审',
+        r.mode === 'panels' ? `分组评审，每组不超过 ${r.panelCapacity} 个项目` : '线上评审',
+        `评分时间：北京时间 ${formatShanghai(r.opensAt)} 至 ${formatShanghai(r.closesAt)}`,
+      ].join('；');
     await writeAuditTx(tx, {
       contestId: contest._id,
       roundId: id,

@@ -3,6 +3,7 @@ import { groupLabels } from '@core/contest/types';
 import { formatPoints } from '@core/judging/points';
 import { roundWindow } from '@core/judging/round-window';
 import { checkPoints } from '@core/judging/score-input';
+import { companyNameForms, redactNames } from '@core/judging/blind';
 import type { Rubric } from '@core/judging/types';
 import type { JudgeAssignmentView, JudgeRoundAssignments, MyScoreView } from '@core/judging/views';
 import type { UseCase } from '../context';
@@ -148,12 +149,17 @@ export const judgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
   const now = ports.clock.now();
   const form = entry.form;
   const blind = round.blind;
+  const names =
+    form.group === 'enterprise'
+      ? [...companyNameForms(form.companyName ?? entry.orgName), form.contactName ?? '']
+      : [form.leaderName ?? entry.orgName, ...(form.members ?? []).map((m) => m.name ?? '')];
+  const shown = (text: string) => (blind ? redactNames(text, names) : text);
   const facts: Array<{ label: string; value: string }> = [{ label: '组别', value: groupLabels[entry.group] }];
   if (form.group === 'enterprise') {
     if (form.foundedOn) facts.push({ label: '成立日期', value: form.foundedOn });
     if (form.employees !== undefined) facts.push({ label: '员工人数', value: `${form.employees} 人` });
     if (form.revenue !== undefined) facts.push({ label: '上年营业收入', value: `${form.revenue} 万元` });
-    if (form.team) facts.push({ label: '团队情况', value: form.team });
+    if (form.team) facts.push({ label: '团队情况', value: shown(form.team) });
   } else {
     const members = form.members ?? [];
     if (members.length > 0) {
@@ -181,8 +187,8 @@ export const judgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
       field: entry.field,
       district: entry.district,
       orgName: blind ? null : entry.orgName,
-      summary: form.summary ?? '',
-      highlights: form.highlights ?? '',
+      summary: shown(form.summary ?? ''),
+      highlights: shown(form.highlights ?? ''),
       facts,
       businessPlan,
       state: stateOf(assignment),
