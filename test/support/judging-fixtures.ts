@@ -56,6 +56,8 @@ export async function approvedEntries(
       companyName: spec.company ?? `上海测试科技有限公司${spec.n}`,
       creditCode: creditCode(spec.n),
     };
+    // Entrants often name themselves in their summary: blind review has to take it out.
+    form.summary = `${form.companyName}研发的${form.summary}`;
     const at = '2026-11-20T02:00:00.000Z';
     const doc: EntryDoc = {
       _id: `e-${contestId}-${spec.n}`,
