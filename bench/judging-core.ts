@@ -3,7 +3,8 @@
  *  - planAssignment: 10,000 entries × 300 judges × k = 5, each judge declaring 3 organizations that
  *    match entries (names shared by several companies, plus a credit code); median of 5 runs against
  *    the 1,000 ms target, with the checks that must hold (conflicted pairs 0, entries short 0, load spread);
- *    then a top-up of that plan (40% of pairs scored, 5% recused, 30 judges joining), for information.
+ *    then a top-up re-run of that plan as admin.round.assign makes it (keepPending: 40% of pairs scored, 5%
+ *    recused, 30 judges joining), for information.
  *  - rankEntries: 10,000 entries from 50,000 scores on a 5-criterion rubric; median of 5 runs against 200 ms.
  * Run by `npm run bench` (bench/index.mjs), or alone:
  *   npx esbuild bench/judging-core.ts --bundle --platform=node --format=esm --outfile=.cache/bench/judging-core.mjs && node .cache/bench/judging-core.mjs
@@ -134,7 +135,8 @@ export function runJudgingCore(): void {
     expertise: [FIELDS[i % FIELDS.length] ?? ''],
     conflicts: { names: [], creditCodes: [] },
   }));
-  const topUpInput = { ...input, judges: [...input.judges, ...joining], existing };
+  // keepPending, as admin.round.assign re-runs: only what recusals left missing is added, nothing moves.
+  const topUpInput = { ...input, judges: [...input.judges, ...joining], existing, keepPending: true };
   const topUpRuns: number[] = [];
   let topUp = planAssignment(topUpInput);
   for (let r = 0; r < RUNS; r++) {
@@ -144,7 +146,7 @@ export function runJudgingCore(): void {
   }
   const topUpLoads = Object.values(topUp.loads);
   console.log(
-    `  top-up (40% scored, 5% recused, 30 judges joining): ${median(topUpRuns).toFixed(0)} ms; ${topUp.add.length} added, ${topUp.remove.length} moved off, ${topUp.short.length} short, loads ${Math.min(...topUpLoads)}–${Math.max(...topUpLoads)}`,
+    `  top-up re-run (40% scored, 5% recused, 30 judges joining, nothing moved): ${median(topUpRuns).toFixed(0)} ms; ${topUp.add.length} added, ${topUp.remove.length} moved off, ${topUp.short.length} short, loads ${Math.min(...topUpLoads)}–${Math.max(...topUpLoads)}`,
   );
 
   const ranking = rankingInput();
