@@ -1,7 +1,7 @@
 import { scoreKey } from './aggregate-scores';
-import { BLOCKED, FIXED, ON, fillAndBalance } from './balance-load';
+import { BLOCKED, FIXED, ON, expertiseTable, fillAndBalance, seededOrders } from './balance-load';
 import { conflictIndex } from './conflicts';
-import { compareCodeUnits, seededRandom, shuffle } from './seeded-random';
+import { compareCodeUnits } from './seeded-random';
 import type { AssignmentInput, AssignmentPlan, ExistingAssignment } from './types';
 
 /**
@@ -94,30 +94,15 @@ export function planAssignment(input: AssignmentInput): AssignmentPlan {
     need[e] = Math.max(0, k - active);
   }
 
-  const fieldIndex = new Map<string, number>();
-  const itemField = Int32Array.from(entries, (e) => {
-    let f = fieldIndex.get(e.field);
-    if (f === undefined) {
-      f = fieldIndex.size;
-      fieldIndex.set(e.field, f);
-    }
-    return f;
-  });
-  const fieldExpert = new Uint8Array(fieldIndex.size * J);
-  judges.forEach((judge, j) => {
-    for (const field of judge.expertise) {
-      const f = fieldIndex.get(field);
-      if (f !== undefined) fieldExpert[f * J + j] = 1;
-    }
-  });
-
-  // Seeded orders over id-sorted lists: the plan depends on ids and the seed, not on arrival order.
-  const random = seededRandom(input.seed);
-  const byId = (ids: readonly string[]) =>
-    ids.map((_, i) => i).sort((a, b) => compareCodeUnits(ids[a] ?? '', ids[b] ?? ''));
-  const judgeOrder = Int32Array.from(shuffle(byId(judges.map((j) => j.id)), random));
-  const itemRank = new Int32Array(E);
-  shuffle(byId(entries.map((e) => e.id)), random).forEach((e, rank) => (itemRank[e] = rank));
+  const { itemField, fieldExpert } = expertiseTable(
+    entries.map((e) => e.field),
+    judges,
+  );
+  const { random, judgeOrder, itemRank } = seededOrders(
+    input.seed,
+    judges.map((j) => j.id),
+    entries.map((e) => e.id),
+  );
 
   const { loads, missing } = fillAndBalance({
     items: E,

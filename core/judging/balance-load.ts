@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seeded-random';
+import { compareCodeUnits, seededRandom, shuffle, type SeededRandom } from './seeded-random';
 
 /**
  * The engine behind 评审分配 (entries) and 复赛分组 (sessions): items that each need some more distinct
@@ -219,4 +219,47 @@ function repair(p: SlotProblem, loads: Int32Array): void {
     }
     if (!progress) return;
   }
+}
+
+/** Which judges are experts in each item's field: `fieldExpert[itemField[i] * J + j] === 1`. */
+export function expertiseTable(
+  itemFields: readonly string[],
+  judges: ReadonlyArray<{ expertise: readonly string[] }>,
+): { itemField: Int32Array; fieldExpert: Uint8Array } {
+  const J = judges.length;
+  const fieldIndex = new Map<string, number>();
+  const itemField = Int32Array.from(itemFields, (field) => {
+    let f = fieldIndex.get(field);
+    if (f === undefined) {
+      f = fieldIndex.size;
+      fieldIndex.set(field, f);
+    }
+    return f;
+  });
+  const fieldExpert = new Uint8Array(fieldIndex.size * J);
+  judges.forEach((judge, j) => {
+    for (const field of judge.expertise) {
+      const f = fieldIndex.get(field);
+      if (f !== undefined) fieldExpert[f * J + j] = 1;
+    }
+  });
+  return { itemField, fieldExpert };
+}
+
+/**
+ * The seeded tie-break orders of judges and items, over id-sorted lists: a plan depends on ids and the seed,
+ * not on arrival order. Returns the generator too, for fillAndBalance to go on drawing from.
+ */
+export function seededOrders(
+  seed: string,
+  judgeIds: readonly string[],
+  itemIds: readonly string[],
+): { random: SeededRandom; judgeOrder: Int32Array; itemRank: Int32Array } {
+  const random = seededRandom(seed);
+  const byId = (ids: readonly string[]) =>
+    ids.map((_, i) => i).sort((a, b) => compareCodeUnits(ids[a] ?? '', ids[b] ?? ''));
+  const judgeOrder = Int32Array.from(shuffle(byId(judgeIds), random));
+  const itemRank = new Int32Array(itemIds.length);
+  shuffle(byId(itemIds), random).forEach((item, rank) => (itemRank[item] = rank));
+  return { random, judgeOrder, itemRank };
 }

@@ -1,6 +1,6 @@
-import { BLOCKED, ON, fillAndBalance } from './balance-load';
+import { BLOCKED, ON, expertiseTable, fillAndBalance, seededOrders } from './balance-load';
 import { conflictIndex } from './conflicts';
-import { compareCodeUnits, seededOrder, seededRandom, shuffle } from './seeded-random';
+import { compareCodeUnits, seededOrder } from './seeded-random';
 import type { EntryForAssignment, PanelInput, PanelPlan } from './types';
 
 /**
@@ -79,29 +79,15 @@ export function planPanels(input: PanelInput): PanelPlan {
   conflictIndex(judges, entries).forEach((set, j) => {
     for (const e of set) cells[(sessionOf[e] ?? 0) * J + j] = BLOCKED;
   });
-  const fieldIndex = new Map<string, number>();
-  const itemField = Int32Array.from(sessions, (s) => {
-    let f = fieldIndex.get(s.field);
-    if (f === undefined) {
-      f = fieldIndex.size;
-      fieldIndex.set(s.field, f);
-    }
-    return f;
-  });
-  const fieldExpert = new Uint8Array(fieldIndex.size * J);
-  judges.forEach((judge, j) => {
-    for (const field of judge.expertise) {
-      const f = fieldIndex.get(field);
-      if (f !== undefined) fieldExpert[f * J + j] = 1;
-    }
-  });
-
-  const random = seededRandom(input.seed);
-  const byId = (ids: readonly string[]) =>
-    ids.map((_, i) => i).sort((a, b) => compareCodeUnits(ids[a] ?? '', ids[b] ?? ''));
-  const judgeOrder = Int32Array.from(shuffle(byId(judges.map((j) => j.id)), random));
-  const itemRank = new Int32Array(S);
-  shuffle(byId(sessions.map((s) => s.key)), random).forEach((s, rank) => (itemRank[s] = rank));
+  const { itemField, fieldExpert } = expertiseTable(
+    sessions.map((s) => s.field),
+    judges,
+  );
+  const { random, judgeOrder, itemRank } = seededOrders(
+    input.seed,
+    judges.map((j) => j.id),
+    sessions.map((s) => s.key),
+  );
 
   const { missing } = fillAndBalance({
     items: S,
