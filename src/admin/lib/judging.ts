@@ -11,6 +11,9 @@ import {
 } from '@core/judging/types';
 import type { RoundMode, RoundStatus, RoundView } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
+import type { PageShellProps } from '../../components/PageShell';
+import type { useAreaAccess } from '../../hooks/useAreaAccess';
+import type { CloudError } from '../../services/cloud';
 import { downloadInBrowser, openInWeChat } from '../../services/open-file';
 
 /** Words and links the organizers' judging pages share (评审轮次, 设置, 看板, 排名与晋级, 评奖, 决策记录). */
@@ -180,4 +183,36 @@ export function auditValue(value: string | null): string | null {
   }
   if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed.map(beijingTimes).join('；');
   return auditPart(null, parsed);
+}
+
+interface Loaded {
+  data: unknown;
+  error: CloudError | null;
+  reload: () => void;
+}
+
+/**
+ * PageShell's props for a page about one contest's things (评委, 轮次, 决策记录): loading until the contest list
+ * and, once a contest is chosen, the page's own list have answered; the first error; 重试 reloads both.
+ */
+export function contestPageShell(
+  access: ReturnType<typeof useAreaAccess>,
+  contests: Loaded,
+  list: Loaded,
+  contestId: string | undefined,
+): PageShellProps {
+  const firstLoad =
+    (contests.data === undefined && contests.error === null) ||
+    (contestId !== undefined && list.data === undefined && list.error === null);
+  return {
+    ...access.shell,
+    loading: access.shell.loading || (access.allowed && firstLoad),
+    error:
+      access.shell.error ?? (contests.data ? null : contests.error) ?? (list.data === undefined ? list.error : null),
+    onRetry: () => {
+      if (access.shell.error) access.shell.onRetry?.();
+      contests.reload();
+      list.reload();
+    },
+  };
 }

@@ -25,7 +25,7 @@ import { usePageParams } from '../../../hooks/usePageParams';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Pager } from '../../components/Pager';
-import { auditValue, go, judgingUrls, roundTitle, saveExport } from '../../lib/judging';
+import { auditValue, contestPageShell, go, judgingUrls, roundTitle, saveExport } from '../../lib/judging';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -59,24 +59,9 @@ export default function AdminAuditPage() {
   );
 
   const data = list.data;
-  const firstLoad =
-    (contests.data === undefined && contests.error === null) ||
-    (contestId !== undefined && data === undefined && list.error === null);
-  const failed =
-    access.shell.error ?? (contests.data ? null : contests.error) ?? (data === undefined ? list.error : null);
   return (
     <View className="admin-wide">
-      <PageShell
-        title="决策记录"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && firstLoad)}
-        error={failed}
-        onRetry={() => {
-          if (access.shell.error) access.shell.onRetry?.();
-          contests.reload();
-          list.reload();
-        }}
-      >
+      <PageShell title="决策记录" {...contestPageShell(access, contests, list, contestId)}>
         <View className="audit-toolbar card">
           {params.contestId ? (
             <View className="audit-contest-name">

@@ -31,7 +31,7 @@ import { usePageParams } from '../../../hooks/usePageParams';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { FieldError } from '../../components/FormRow';
-import { BIND_PATH, go, inviteMessage, judgingUrls, wholeNumber } from '../../lib/judging';
+import { BIND_PATH, contestPageShell, go, inviteMessage, judgingUrls, wholeNumber } from '../../lib/judging';
 import { useRequestId } from '../../lib/use-request-id';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
@@ -71,24 +71,9 @@ export default function AdminJudgesPage() {
   );
   const contestName = contests.data?.items.find((c) => c.id === contestId)?.name ?? '';
 
-  const firstLoad =
-    (contests.data === undefined && contests.error === null) ||
-    (contestId !== undefined && list.data === undefined && list.error === null);
-  const failed =
-    access.shell.error ?? (contests.data ? null : contests.error) ?? (list.data === undefined ? list.error : null);
   return (
     <View className="admin-wide">
-      <PageShell
-        title="评委管理"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && firstLoad)}
-        error={failed}
-        onRetry={() => {
-          if (access.shell.error) access.shell.onRetry?.();
-          contests.reload();
-          list.reload();
-        }}
-      >
+      <PageShell title="评委管理" {...contestPageShell(access, contests, list, contestId)}>
         <View className="judges-toolbar card">
           {params.contestId ? (
             <Text className="judges-contest-name card__title">{contestName}</Text>

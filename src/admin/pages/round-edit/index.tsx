@@ -467,40 +467,22 @@ function RoundForm({ contestId, stage, contest, stored: loaded, onSaved }: Round
       <View className="card">
         <Text className="card__title">评分时间（北京时间）</Text>
         <FormRow label="开始" name="opensAt" errors={errors}>
-          <View className="round-inline">
-            <DateTimeField
-              className="round-opens-date"
-              mode="date"
-              value={draft.opensOn}
-              placeholder="选择日期"
-              onChange={(v) => update({ opensOn: v }, 'opensAt')}
-            />
-            <DateTimeField
-              className="round-opens-time"
-              mode="time"
-              value={draft.opensTime}
-              placeholder="选择时间"
-              onChange={(v) => update({ opensTime: v }, 'opensAt')}
-            />
-          </View>
+          <DateAndTime
+            hook="round-opens"
+            date={draft.opensOn}
+            time={draft.opensTime}
+            onDate={(v) => update({ opensOn: v }, 'opensAt')}
+            onTime={(v) => update({ opensTime: v }, 'opensAt')}
+          />
         </FormRow>
         <FormRow label="截止" name="closesAt" errors={errors} hint="截止到所选这一分钟结束，如 23:59 即 23:59:59 截止">
-          <View className="round-inline">
-            <DateTimeField
-              className="round-closes-date"
-              mode="date"
-              value={draft.closesOn}
-              placeholder="选择日期"
-              onChange={(v) => update({ closesOn: v }, 'closesAt')}
-            />
-            <DateTimeField
-              className="round-closes-time"
-              mode="time"
-              value={draft.closesTime}
-              placeholder="选择时间"
-              onChange={(v) => update({ closesTime: v }, 'closesAt')}
-            />
-          </View>
+          <DateAndTime
+            hook="round-closes"
+            date={draft.closesOn}
+            time={draft.closesTime}
+            onDate={(v) => update({ closesOn: v }, 'closesAt')}
+            onTime={(v) => update({ closesTime: v }, 'closesAt')}
+          />
         </FormRow>
       </View>
 
@@ -569,6 +551,34 @@ function RoundForm({ contestId, stage, contest, stored: loaded, onSaved }: Round
           {saving ? '正在保存…' : stored ? '保存设置' : '创建轮次'}
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** A Beijing-time day and minute side by side: `<hook>-date` and `<hook>-time`. */
+function DateAndTime(props: {
+  hook: string;
+  date: string;
+  time: string;
+  onDate: (value: string) => void;
+  onTime: (value: string) => void;
+}) {
+  return (
+    <View className="round-inline">
+      <DateTimeField
+        className={`${props.hook}-date`}
+        mode="date"
+        value={props.date}
+        placeholder="选择日期"
+        onChange={props.onDate}
+      />
+      <DateTimeField
+        className={`${props.hook}-time`}
+        mode="time"
+        value={props.time}
+        placeholder="选择时间"
+        onChange={props.onTime}
+      />
     </View>
   );
 }

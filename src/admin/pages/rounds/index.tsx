@@ -26,6 +26,7 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
 import {
   STAGES,
+  contestPageShell,
   cutoffRuleText,
   go,
   judgingUrls,
@@ -57,27 +58,12 @@ export default function AdminRoundsPage() {
   useAdminEvent(AdminEvent.roundsChanged, rounds.reload);
 
   const contest = contests.data?.items.find((c) => c.id === contestId);
-  const firstLoad =
-    (contests.data === undefined && contests.error === null) ||
-    (contestId !== undefined && rounds.data === undefined && rounds.error === null);
-  const failed =
-    access.shell.error ?? (contests.data ? null : contests.error) ?? (rounds.data === undefined ? rounds.error : null);
   const byStage = new Map((rounds.data?.rounds ?? []).map((r) => [r.stage, r]));
   // Stages the contest plans, plus any stage that already has a round.
   const stages = STAGES.filter((s) => !contest || contest.stages.some((p) => p.key === s) || byStage.has(s));
   return (
     <View className="admin-wide">
-      <PageShell
-        title="评审轮次"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && firstLoad)}
-        error={failed}
-        onRetry={() => {
-          if (access.shell.error) access.shell.onRetry?.();
-          contests.reload();
-          rounds.reload();
-        }}
-      >
+      <PageShell title="评审轮次" {...contestPageShell(access, contests, rounds, contestId)}>
         <View className="rounds-toolbar card">
           <ChoiceSelect
             className="rounds-contest"
