@@ -1,6 +1,5 @@
 import type { PropsWithChildren } from 'react';
 import Taro from '@tarojs/taro';
-import { startOutbox } from './services/outbox';
 import './app.scss';
 
 // At module load, not in onLaunch, so no page effect can call a function before the SDK is ready.
@@ -9,8 +8,10 @@ if (process.env.TARO_ENV === 'weapp') {
   const { DYNAMIC_CURRENT_ENV } = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string };
   Taro.cloud.init({ env: CLOUD_ENV || DYNAMIC_CURRENT_ENV, traceUser: true });
 }
-// After the SDK: writes left waiting in storage (a judge's scores) go out as soon as the app runs.
-startOutbox();
+// After the SDK: writes left waiting in storage (a judge's scores) go out as soon as the app runs. A dynamic
+// import: the H5 build loads the outbox and the call stack behind it after the first paint instead of in the
+// app chunk; the weapp build turns it into a plain require (Taro's dynamic-import-node).
+void import('./services/outbox').then((outbox) => outbox.startOutbox());
 
 function App({ children }: PropsWithChildren) {
   return children;
