@@ -245,7 +245,11 @@ function AwardsForm(props: AwardsFormProps) {
           <Text className="awards-title">
             {round.contestName} · {roundTitle(round)}
           </Text>
-          <Text className={`awards-state awards-state--${roundStateKey(round)}`}>{roundStateText(round)}</Text>
+          <Text
+            className={`awards-state awards-state--${roundStateKey(round)} admin-chip round-chip--${roundStateKey(round)}`}
+          >
+            {roundStateText(round)}
+          </Text>
         </View>
         <View className="admin-nav">
           <Text className="awards-board-link admin-link" onClick={() => go(judgingUrls.round(round.id))}>

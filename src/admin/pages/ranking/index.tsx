@@ -108,7 +108,11 @@ export default function AdminRankingPage() {
                 <Text className="ranking-title">
                   {round.contestName} · {stageLabels[round.stage]} · {roundTitle(round)}
                 </Text>
-                <Text className={`ranking-state ranking-state--${roundStateKey(round)}`}>{roundStateText(round)}</Text>
+                <Text
+                  className={`ranking-state ranking-state--${roundStateKey(round)} admin-chip round-chip--${roundStateKey(round)}`}
+                >
+                  {roundStateText(round)}
+                </Text>
               </View>
               <View className="ranking-nav admin-nav">
                 <Text className="ranking-board-link admin-link" onClick={() => go(judgingUrls.round(round.id))}>

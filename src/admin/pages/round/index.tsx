@@ -158,7 +158,11 @@ function Summary({ round }: { round: RoundView }) {
         <Text className="round-title">
           {round.contestName} · {stageLabels[round.stage]} · {roundTitle(round)}
         </Text>
-        <Text className={`round-state round-state--${roundStateKey(round)}`}>{roundStateText(round)}</Text>
+        <Text
+          className={`round-state round-state--${roundStateKey(round)} admin-chip round-chip--${roundStateKey(round)}`}
+        >
+          {roundStateText(round)}
+        </Text>
       </View>
       <View className="round-window muted">评分时间：{windowText(round)}（北京时间）</View>
       <View className="round-facts muted">

@@ -144,7 +144,11 @@ function RoundCard({ round }: { round: RoundView }) {
         <Text className="rounds-stage__step">{STAGES.indexOf(round.stage) + 1}</Text>
         <Text className="rounds-stage__label">{stageLabels[round.stage]}</Text>
         <Text className="rounds-name">{roundTitle(round)}</Text>
-        <Text className={`rounds-state rounds-state--${roundStateKey(round)}`}>{roundStateText(round)}</Text>
+        <Text
+          className={`rounds-state rounds-state--${roundStateKey(round)} admin-chip round-chip--${roundStateKey(round)}`}
+        >
+          {roundStateText(round)}
+        </Text>
       </View>
       <View className="rounds-stage__facts">
         <View className="rounds-window muted">评分时间：{windowText(round)}（北京时间）</View>
