@@ -51,7 +51,11 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
 }
 
 async function seed(base: string, articles: number, contests: number): Promise<void> {
-  const res = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'organizer' }) });
+  const res = await fetch(`${base}/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: 'organizer' }),
+  });
   const { token } = (await res.json()) as { token: string };
   const categories = ['notice', 'news', 'policy', 'media'];
   await inBatches(

@@ -111,7 +111,11 @@ async function roundTrips() {
   const server = await startServer();
   try {
     const { token } = await (
-      await fetch(`${server.url}/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'judge1' }) })
+      await fetch(`${server.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'judge1' }),
+      })
     ).json();
     const cases = [
       ['system.health', {}],

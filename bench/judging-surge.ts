@@ -53,7 +53,11 @@ export async function runJudgingSurge(base: string, judges = 200, perJudge = 5, 
     return answer.data as T;
   };
   const signIn = async (key: string) => {
-    const res = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ as: key }) });
+    const res = await fetch(`${base}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: key }),
+    });
     return ((await res.json()) as { token: string }).token;
   };
 

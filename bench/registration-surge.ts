@@ -29,7 +29,11 @@ const pct = (values: number[], p: number) => {
 export async function runSurge(base: string, distinct = 300, duplicates = 50, contestId = 'demo-sh'): Promise<number> {
   const api = `${base}/api/api`;
   const signIn = async (key: string) => {
-    const res = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ as: key }) });
+    const res = await fetch(`${base}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: key }),
+    });
     return ((await res.json()) as { token: string }).token;
   };
 

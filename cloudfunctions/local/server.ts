@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sirv from 'sirv';
 import { lookup as mimeLookup } from 'mrmime';
 import { ErrorCode, errorMessages } from '@core/errors';
@@ -14,6 +14,8 @@ import { jsonLogger } from '../log';
 import { createLocalPorts, type LocalPorts } from '../adapters/local';
 import { UploadRefusedError } from '../adapters/local/local-files';
 import { createDevAuth, assertLocalRuntime } from './dev-auth';
+import { refuseDevRequest } from './dev-guard';
+import { readBody } from './http-body';
 import { seedDemoData } from './seed';
 import { seedJudgingDemo } from './seed-judging';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
@@ -43,15 +45,20 @@ export interface LocalCloud {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
   });
   res.end(text);
 }
+
+/** Sent with a 413: a client that sent too much once is not kept on a connection to send the next one over. */
+const CLOSE = { connection: 'close' };
 
 function failure(code: ErrorCode, message?: string): CallResult<never> {
   return { ok: false, error: { code, message: message ?? errorMessages[code] } };
@@ -61,23 +68,23 @@ class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Answer with `connection: close`: set after an oversize body. */
+    readonly close = false,
   ) {
     super(message);
   }
 }
 
+/** The body ran past the drain cap and its socket is gone: there is no one left to answer. */
+class BodyAbandoned extends Error {}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, '请求内容超过 1 MB');
-    chunks.push(buffer);
-  }
-  if (size === 0) return {};
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === null) throw new BodyAbandoned();
+  if (body.size > MAX_BODY_BYTES) throw new BodyError(413, '请求内容超过 1 MB', true);
+  if (body.size === 0) return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.kept.toString('utf8'));
   } catch {
     throw new BodyError(400, '请求不是有效的 JSON');
   }
@@ -92,9 +99,16 @@ function isSignInKey(key: string): boolean {
   return GUEST_KEY.test(key) || demoUsers.some((u) => u.key === key);
 }
 
-function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+/** Types a page shows in place (article images in `<img>`); anything else is downloaded, never rendered. */
+const INLINE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+
+/** RFC 8187 ext-value: encodeURIComponent leaves a few characters that are not attr-chars. */
+function contentDisposition(type: string, file: string): string {
+  const name = encodeURIComponent(basename(file)).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${INLINE_TYPES.has(type) ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`;
 }
 
 /** The signing secret lives in DATA_DIR so tokens and file links survive restarts. */
@@ -187,7 +201,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, { ports }: Runtime): Promise<void> {
-    if (!isLoopback(req)) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '开发登录只接受本机访问'));
     if (path === '/dev/users' && req.method === 'GET') {
       return sendJson(res, 200, { users: demoUsers.map(({ key, name, description }) => ({ key, name, description })) });
     }
@@ -226,25 +239,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (req.method !== 'PUT') return sendJson(res, 405, failure(ErrorCode.INVALID_INPUT, '请使用 PUT 上传文件'));
     const grant = ports.localFiles.verifyUpload(url.pathname + url.search);
     if (grant === null) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '上传链接无效或已过期，请重新选择文件'));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      const buffer = chunk as Buffer;
-      chunks.push(buffer);
-      size += buffer.length;
-      // Keep one byte past the limit, so acceptUpload can tell "too large" from "exactly the limit".
-      if (size > grant.maxBytes) break;
-    }
+    // Keep one byte past the limit, so acceptUpload can tell "too large" from "exactly the limit".
+    const body = await readBody(req, grant.maxBytes + 1);
+    if (body === null) return;
     try {
-      const stored = await ports.localFiles.acceptUpload(
-        grant,
-        Buffer.concat(chunks).subarray(0, grant.maxBytes + 1),
-        req.headers['content-type'] ?? '',
-      );
+      const stored = await ports.localFiles.acceptUpload(grant, body.kept, req.headers['content-type'] ?? '');
       sendJson(res, 200, { ok: true, data: stored });
     } catch (error) {
       if (error instanceof UploadRefusedError) {
-        return sendJson(res, error.code === 'TOO_LARGE' ? 413 : 415, failure(ErrorCode.INVALID_INPUT, error.message));
+        const tooLarge = error.code === 'TOO_LARGE';
+        return sendJson(
+          res,
+          tooLarge ? 413 : 415,
+          failure(ErrorCode.INVALID_INPUT, error.message),
+          tooLarge ? CLOSE : {},
+        );
       }
       throw error;
     }
@@ -255,10 +264,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (verified === null) return sendJson(res, 403, failure(ErrorCode.FORBIDDEN, '文件链接无效或已过期'));
     const file = ports.localFiles.resolve(verified.fileId);
     if (!existsSync(file)) return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '文件不存在'));
+    const type = mimeLookup(file) ?? 'application/octet-stream';
     res.writeHead(200, {
-      'content-type': mimeLookup(file) ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': statSync(file).size,
       'cache-control': 'private, no-store',
+      // An uploaded file that sniffs as HTML must not run as a page on this origin, where the dev routes live.
+      'x-content-type-options': 'nosniff',
+      'content-disposition': contentDisposition(type, file),
     });
     createReadStream(file).pipe(res);
   }
@@ -275,7 +288,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const fn = /^\/api\/([A-Za-z0-9_-]+)$/.exec(path);
       if (fn?.[1]) return handleApi(req, res, fn[1], runtime);
       if (path.startsWith('/api/')) return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '接口不存在'));
-      if (path.startsWith('/dev/')) return handleDev(req, res, path, runtime);
+      if (path.startsWith('/dev/')) {
+        // One guard for every dev route, present and future: they sign anyone in and move the clock.
+        const refusal = refuseDevRequest(req);
+        if (refusal) return sendJson(res, refusal.status, failure(refusal.code, refusal.message));
+        return handleDev(req, res, path, runtime);
+      }
       if (path.startsWith('/files/')) return handleFile(res, url, runtime);
       if (path.startsWith('/upload/')) return handleUpload(req, res, url, runtime);
       if (serveH5) return serveH5(req, res, () => sendJson(res, 404, failure(ErrorCode.NOT_FOUND)));
@@ -283,8 +301,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       res.end(notBuiltPage);
     };
     handle().catch((error: unknown) => {
+      if (error instanceof BodyAbandoned) return;
       if (error instanceof BodyError)
-        return sendJson(res, error.status, failure(ErrorCode.INVALID_INPUT, error.message));
+        return sendJson(res, error.status, failure(ErrorCode.INVALID_INPUT, error.message), error.close ? CLOSE : {});
       log.error('local server error', { path, error: error instanceof Error ? error.stack : String(error) });
       if (!res.headersSent) sendJson(res, 500, failure(ErrorCode.INTERNAL));
       else res.destroy();

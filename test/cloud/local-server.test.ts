@@ -1,5 +1,6 @@
 /** The local cloud over real HTTP: dev sign-in, the api function, files, persistence across restarts. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,48 @@ async function post(path: string, body: unknown, token?: string): Promise<{ stat
   });
   return { status: res.status, json: await res.json() };
 }
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json: any;
+}
+
+/**
+ * One request over node:http, for the headers fetch will not let a test set (Host, Origin) and for
+ * bodies of a chosen size. A fresh connection each time, so one answer's `connection: close` cannot
+ * reach the next request.
+ */
+function raw(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: cloud.port, path, method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // Not every answer is JSON; tests that need it say so.
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+const asJson = { 'content-type': 'application/json' };
 
 async function login(as: string): Promise<string> {
   const { json } = await post('/dev/login', { as });
@@ -213,4 +256,241 @@ test('the local cloud refuses to start where cloud environment variables say it 
   } finally {
     delete process.env.TCB_ENV;
   }
+});
+
+describe('the dev routes answer only pages and tools on this machine', () => {
+  const loginBody = JSON.stringify({ as: 'organizer' });
+
+  test('a foreign Host (DNS rebinding) gets no token; loopback names with the port do', async () => {
+    for (const host of ['evil.example:10086', 'evil.example', '127.0.0.1.evil.com', 'localhost.evil.com:10086']) {
+      const answer = await raw('/dev/login', { method: 'POST', headers: { ...asJson, host }, body: loginBody });
+      expect({ host, status: answer.status }).toEqual({ host, status: 403 });
+      expect(answer.json).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '开发接口只接受本机页面访问' },
+      });
+      expect(answer.text).not.toContain('token');
+    }
+    for (const host of [`localhost:${cloud.port}`, `127.0.0.1:${cloud.port}`, `[::1]:${cloud.port}`, 'localhost']) {
+      const answer = await raw('/dev/login', { method: 'POST', headers: { ...asJson, host }, body: loginBody });
+      expect({ host, status: answer.status }).toEqual({ host, status: 200 });
+      expect(answer.json).toMatchObject({ token: expect.any(String), user: { key: 'organizer' } });
+    }
+    expect((await raw('/dev/users', { headers: { host: 'evil.example' } })).status).toBe(403);
+    expect((await raw('/dev/clock', { headers: { host: 'evil.example' } })).status).toBe(403);
+    // A route the dev router does not know is behind the same guard.
+    expect((await raw('/dev/anything-later', { headers: { host: 'evil.example' } })).status).toBe(403);
+  });
+
+  test('POSTs must be JSON: a cross-site text/plain or form POST neither signs in nor moves the clock', async () => {
+    const clockBefore = (await (await fetch(`${cloud.url}/dev/clock`)).json()).offsetMs;
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const signIn = await raw('/dev/login', { method: 'POST', headers: { 'content-type': type }, body: loginBody });
+      expect(signIn.status).toBe(415);
+      expect(signIn.json).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '请以 JSON（application/json）提交' },
+      });
+      const clock = await raw('/dev/clock', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ advanceMs: 3600_000 }),
+      });
+      expect(clock.status).toBe(415);
+    }
+    // No content type at all is refused too.
+    expect((await raw('/dev/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 1 }) })).status).toBe(415);
+    expect((await (await fetch(`${cloud.url}/dev/clock`)).json()).offsetMs).toBe(clockBefore);
+
+    const withCharset = await raw('/dev/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ advanceMs: 60_000 }),
+    });
+    expect(withCharset.status).toBe(200);
+    expect(withCharset.json.offsetMs).toBe(clockBefore + 60_000);
+  });
+
+  test('a foreign or null Origin is refused; the H5 app on its own loopback origin is not', async () => {
+    for (const origin of ['http://evil.example', 'null', 'http://127.0.0.1.evil.com', 'https://127.0.0.1']) {
+      const users = await raw('/dev/users', { headers: { origin } });
+      expect({ origin, status: users.status }).toEqual({ origin, status: 403 });
+      expect(users.json.error).toEqual({ code: 'FORBIDDEN', message: '开发接口只接受本机页面访问' });
+      const signIn = await raw('/dev/login', { method: 'POST', headers: { ...asJson, origin }, body: loginBody });
+      expect({ origin, status: signIn.status }).toEqual({ origin, status: 403 });
+      expect(signIn.text).not.toContain('token');
+    }
+
+    // What src/services/auth.ts sends from http://127.0.0.1:<port>: a same-origin GET (browsers add no
+    // Origin to it) and POSTs with the page's Origin and `Content-Type: application/json`.
+    const origin = `http://127.0.0.1:${cloud.port}`;
+    const host = `127.0.0.1:${cloud.port}`;
+    const users = await raw('/dev/users', { headers: { host } });
+    expect(users.status).toBe(200);
+    expect(users.json.users).toHaveLength(10);
+    expect((await raw('/dev/users', { headers: { host, origin } })).status).toBe(200);
+    const signIn = await raw('/dev/login', {
+      method: 'POST',
+      headers: { host, origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'judge1' }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(signIn.json).toMatchObject({ token: expect.any(String), user: { key: 'judge1', name: '王建国' } });
+    const clock = await raw('/dev/clock', {
+      method: 'POST',
+      headers: { host, origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 1000 }),
+    });
+    expect(clock.status).toBe(200);
+    // Opened as http://localhost:<port> the app works the same.
+    const localhost = await raw('/dev/login', {
+      method: 'POST',
+      headers: { host: `localhost:${cloud.port}`, origin: `http://localhost:${cloud.port}`, ...asJson },
+      body: loginBody,
+    });
+    expect(localhost.status).toBe(200);
+  });
+});
+
+test('files from /files/ are never sniffed; images show inline, everything else downloads', async () => {
+  const served = async (path: string, content: Buffer, type: string) => {
+    const stored = await cloud.ports.files.put(path, content, type);
+    return fetch(await cloud.ports.files.temporaryUrl(stored.fileId, 60));
+  };
+  const pdf = await served('entries/e1/plan.pdf', Buffer.from('%PDF-1.4 demo'), 'application/pdf');
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(pdf.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''plan.pdf");
+
+  const xlsx = await served(
+    'exports/c1/评审结果 (终版).xlsx',
+    Buffer.from('PK'),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(xlsx.headers.get('content-disposition')).toBe(
+    `attachment; filename*=UTF-8''${encodeURIComponent('评审结果 ')}%28${encodeURIComponent('终版')}%29.xlsx`,
+  );
+
+  const png = await served('news/n1/cover.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+  expect(png.headers.get('content-type')).toBe('image/png');
+  expect(png.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(png.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''cover.png");
+  const jpeg = await served('news/n1/photo.jpg', Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg');
+  expect(jpeg.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''photo.jpg");
+  // An HTML file (or an SVG, which can carry script) is downloaded, never rendered on this origin.
+  const html = await served('news/n1/page.html', Buffer.from('<script>1</script>'), 'text/html');
+  expect(html.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''page.html");
+  const svg = await served('news/n1/logo.svg', Buffer.from('<svg/>'), 'image/svg+xml');
+  expect(svg.headers.get('content-disposition')).toMatch(/^attachment;/);
+
+  // The JSON answers say nosniff too.
+  expect((await fetch(`${cloud.url}/healthz`)).headers.get('x-content-type-options')).toBe('nosniff');
+  expect((await fetch(`${cloud.url}/dev/users`)).headers.get('x-content-type-options')).toBe('nosniff');
+});
+
+describe('oversize bodies get an answer the client can read', () => {
+  test('a 2 MB call to /api/api: the client reads the 413 JSON, and the server goes on answering', async () => {
+    const body = JSON.stringify({ action: 'auth.me', pad: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await fetch(`${cloud.url}/api/api`, { method: 'POST', headers: asJson, body });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '请求内容超过 1 MB' } });
+
+    const viaHttp = await raw('/api/api', { method: 'POST', headers: asJson, body });
+    expect(viaHttp.status).toBe(413);
+    expect(viaHttp.json.error.message).toBe('请求内容超过 1 MB');
+
+    expect((await post('/api/api', { action: 'auth.me' })).json).toMatchObject({ ok: true });
+    expect((await fetch(`${cloud.url}/healthz`)).status).toBe(200);
+  });
+
+  test('a body exactly at the 1 MB limit is still read as the call', async () => {
+    const prefix = '{"action":"auth.me","pad":"';
+    const suffix = '"}';
+    const body = prefix + 'x'.repeat(1024 * 1024 - prefix.length - suffix.length) + suffix;
+    expect(Buffer.byteLength(body)).toBe(1024 * 1024);
+    expect(await post('/api/api', body)).toMatchObject({ status: 200, json: { ok: true } });
+  });
+
+  test('an upload over its maxBytes: the client reads the 413 JSON', async () => {
+    const target = await cloud.ports.files.uploadTarget('entries/e-big/plan.pdf', {
+      maxBytes: 64 * 1024,
+      contentType: 'application/pdf',
+      ttlSeconds: 60,
+    });
+    if (target.kind !== 'http') throw new Error('the local cloud uploads over HTTP');
+    const big = Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.alloc(3 * 1024 * 1024, 0x61)]);
+    const res = await fetch(target.url, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: big });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '文件超过大小上限 64 KB' },
+    });
+    expect(await cloud.ports.files.stat('local://entries/e-big/plan.pdf')).toBeNull();
+
+    // The same link still takes a file within its size.
+    const ok = await fetch(target.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/pdf' },
+      body: '%PDF-1.4 fits',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await ok.json()).toMatchObject({ ok: true, data: { size: 13 } });
+  });
+
+  test('a body declared past the drain cap is cut off at once, and the server goes on answering', async () => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: cloud.port,
+      path: '/api/api',
+      method: 'POST',
+      headers: { ...asJson, 'content-length': String(100 * 1024 * 1024) },
+      agent: false,
+    });
+    const outcome = new Promise<string>((resolve) => {
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.on('response', (res) => resolve(`status ${res.statusCode}`));
+    });
+    req.write('{"action":"auth.me","pad":"');
+    expect(await outcome).toMatch(/^(ECONNRESET|EPIPE)$/);
+    req.destroy();
+    expect((await post('/api/api', { action: 'auth.me' })).json).toMatchObject({ ok: true });
+  });
+
+  test('a chunked body that runs past the 64 MB drain cap is cut off there', async () => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: cloud.port,
+      path: '/api/api',
+      method: 'POST',
+      headers: asJson,
+      agent: false,
+    });
+    const outcome = new Promise<string>((resolve) => {
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.on('response', (res) => resolve(`status ${res.statusCode}`));
+    });
+    let settled = false;
+    void outcome.then(() => {
+      settled = true;
+    });
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    let sent = 0;
+    // Up to 200 MB, one chunk after the last is taken; the server must cut in well before that.
+    while (!settled && sent < 200) {
+      await Promise.race([outcome, new Promise<void>((resolve) => req.write(chunk, () => resolve()))]);
+      sent += 1;
+    }
+    expect(await outcome).toMatch(/^(ECONNRESET|EPIPE)$/);
+    expect(sent).toBeGreaterThanOrEqual(64);
+    expect(sent).toBeLessThan(200);
+    req.destroy();
+    expect((await post('/api/api', { action: 'auth.me' })).json).toMatchObject({ ok: true });
+  });
 });

@@ -38,7 +38,11 @@ const tokens = new Map<string, string>();
 async function tokenOf(key: string): Promise<string> {
   const known = tokens.get(key);
   if (known) return known;
-  const res = await fetch(`${cloud.url}/dev/login`, { method: 'POST', body: JSON.stringify({ as: key }) });
+  const res = await fetch(`${cloud.url}/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: key }),
+  });
   const { token } = (await res.json()) as { token: string };
   tokens.set(key, token);
   return token;

@@ -45,7 +45,11 @@ async function phoneSignedInAs(key: string | null): Promise<Page> {
 async function api(action: string, data: unknown, as?: string): Promise<{ ok: boolean; data?: any; error?: any }> {
   let token: string | undefined;
   if (as) {
-    const login = await fetch(`${cloud.url}/dev/login`, { method: 'POST', body: JSON.stringify({ as }) });
+    const login = await fetch(`${cloud.url}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as }),
+    });
     token = ((await login.json()) as { token: string }).token;
   }
   const res = await fetch(`${cloud.url}/api/api`, {
@@ -94,7 +98,11 @@ test('scheduled and immediate articles; sanitized for readers; a shared link ope
   expect(await shown(follower, '.news-item').allInnerTexts()).toEqual([expect.stringContaining('立即发布的通知')]);
 
   // Move the local cloud's clock past the scheduled time instead of waiting.
-  await fetch(`${cloud.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 5 * 60_000 }) });
+  await fetch(`${cloud.url}/dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: 5 * 60_000 }),
+  });
   await follower.reload();
   await follower.waitForFunction(() => document.querySelectorAll('.news-item').length >= 2);
   const titles = await shown(follower, '.news-item').allInnerTexts();
