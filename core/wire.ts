@@ -1,4 +1,4 @@
-import type { ErrorBody } from './errors';
+import { ErrorCode, type ErrorBody } from './errors';
 
 /** What a client sends to a cloud function. */
 export interface CallRequest<D = unknown> {
@@ -11,3 +11,20 @@ export interface CallRequest<D = unknown> {
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * The codes after which a write may or may not have been applied: no answer came back (NETWORK), the
+ * server failed unexpectedly and released its record (INTERNAL), or the first attempt is still running
+ * (REQUEST_IN_PROGRESS). Any other answer is final for its requestId: the server keeps it and would
+ * only give it again, so the next attempt is a new write with a new id.
+ */
+export const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  ErrorCode.NETWORK,
+  ErrorCode.INTERNAL,
+  ErrorCode.REQUEST_IN_PROGRESS,
+]);
+
+/** A retry after these must reuse the requestId, so the server runs the write at most once. */
+export function outcomeUnknown(code: string): boolean {
+  return OUTCOME_UNKNOWN_CODES.has(code);
+}

@@ -8,6 +8,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName } from '@core/actions';
 import type { ErrorBody } from '@core/errors';
+import { outcomeUnknown } from '@core/wire';
 import { callCloud, toCloudError } from './cloud';
 import { newRequestId } from './request-id';
 
@@ -40,8 +41,6 @@ export interface FlushResult {
 
 const STORAGE_KEY = 'outbox:v1';
 const RETRY_MS = 20_000;
-/** No answer came back: the same write may work later. Anything else is the server's last word. */
-const RETRYABLE = new Set(['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS']);
 
 let items: readonly OutboxItem[] | null = null;
 const listeners = new Set<(event: OutboxEvent) => void>();
@@ -184,7 +183,8 @@ function run(): Promise<FlushResult> {
       },
       (caught: unknown) => {
         const error = toCloudError(caught);
-        if (RETRYABLE.has(error.code)) {
+        // Outcome unknown: the item waits and is sent again under its id. Anything else is the server's last word.
+        if (outcomeUnknown(error.code)) {
           updateIfCurrent(next, (i) => ({ ...i, attempts: i.attempts + 1 }));
           return done();
         }

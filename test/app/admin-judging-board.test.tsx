@@ -1,9 +1,9 @@
 /**
  * 评审看板: judge progress with bars, 回避 and flagged 偏差; entries complete and the histogram; 评分不足,
  * 回避记录 and 评分差异提醒; 分配评委 and what it did, with 后台分配中 polled until done; 提醒未完成的评委 and its
- * counts; 复赛 sessions with place and time saved in Beijing time.
+ * counts, one requestId while its outcome is unknown; 复赛 sessions with place and time saved in Beijing time.
  */
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { RoundView } from '@core/judging/views';
 import AdminRoundPage from '../../src/admin/pages/round/index';
 import { ok } from './support/fetch-stub';
@@ -44,12 +44,12 @@ test('judge progress, entries, too few, recusals and flags; the reminder is conf
   const { container } = render(<AdminRoundPage />);
   await drawn(container, '.round-judge');
 
-  const lagging = container.querySelector('.round-judge[data-openid="j4"]') as HTMLElement;
+  const lagging = container.querySelector('.round-judge[data-judge="j4"]') as HTMLElement;
   expect(lagging.getAttribute('data-behind')).toBe('true');
   expect(text(lagging, '.round-judge-done')).toBe('已评 1/4');
   expect((lagging.querySelector('.round-judge-bar__fill') as HTMLElement).style.width).toBe('25%');
   expect(lagging.querySelector('.round-judge-bias--flagged')?.textContent).toContain('-12.50');
-  const done = container.querySelector('.round-judge[data-openid="j1"]') as HTMLElement;
+  const done = container.querySelector('.round-judge[data-judge="j1"]') as HTMLElement;
   expect((done.querySelector('.round-judge-bar__fill') as HTMLElement).style.width).toBe('100%');
   expect(done.querySelector('.round-judge-bias--flagged')).toBeNull();
   expect(text(done, '.round-judge-recused')).toBe('回避 0');
@@ -80,6 +80,41 @@ test('judge progress, entries, too few, recusals and flags; the reminder is conf
   await drawn(container, '.round-remind-result');
   expect(text(container, '.round-remind-result')).toBe('已提醒 1 位评委：发送成功 0，未订阅 1，失败 0');
   expect(callsOf(s, 'admin.round.remind').map((c) => c.data)).toEqual([{ roundId: ROUND_ID }]);
+});
+
+test('提醒未完成的评委 tapped again after 上一次提交仍在处理中 is the same request; after an answer, a new one', async () => {
+  const answers = [
+    fail('REQUEST_IN_PROGRESS', '上一次提交仍在处理中，请稍后再试'),
+    ok({ sent: 1, refused: 0, failed: 0, judges: 1 }),
+    ok({ sent: 0, refused: 1, failed: 0, judges: 1 }),
+  ];
+  confirmModals();
+  const s = await serve(
+    PATH,
+    { roundId: ROUND_ID },
+    {
+      'admin.round.get': () => ok({ round: round(), sessions: [] }),
+      'admin.round.progress': () => ok(progress()),
+      'admin.round.remind': () => answers.shift() ?? fail('INTERNAL', '系统繁忙，请稍后再试'),
+    },
+  );
+  const { container } = render(<AdminRoundPage />);
+  await drawn(container, '.round-judge');
+
+  // The first send is still running on the server: the retry must be answered from its record, not sent again.
+  click(container, '.round-remind');
+  expect(await screen.findByText('上一次提交仍在处理中，请稍后再试')).toBeTruthy();
+  click(container, '.round-remind');
+  expect(await screen.findByText('已提醒 1 位评委：发送成功 1，未订阅 0，失败 0')).toBeTruthy();
+  // Answered: the next tap is a new reminder.
+  click(container, '.round-remind');
+  expect(await screen.findByText('已提醒 1 位评委：发送成功 0，未订阅 1，失败 0')).toBeTruthy();
+
+  const ids = callsOf(s, 'admin.round.remind').map((c) => c.requestId);
+  expect(ids).toHaveLength(3);
+  expect(ids[0]).toEqual(expect.any(String));
+  expect(ids[1]).toBe(ids[0]);
+  expect(ids[2]).not.toBe(ids[1]);
 });
 
 test('no one behind, or scoring over: the reminder button is off', async () => {
@@ -187,7 +222,7 @@ test('复赛 sessions: place and Beijing time saved per session; a wide screen g
       place: '',
       startsAt: null,
       entryIds: ['e-1', 'e-2', 'e-3'],
-      judgeOpenids: ['j1', 'j4'],
+      judgeKeys: ['j1', 'j4'],
     };
     const s = await serve(
       PATH,

@@ -155,6 +155,34 @@ describe('sending', () => {
     expect(again.failed).toBeNull();
   });
 
+  test('REQUEST_IN_PROGRESS: the item waits and is sent again with its requestId; FORBIDDEN: marked failed, a new id next time', async () => {
+    const answers: Array<{ json: unknown }> = [
+      { json: { ok: false, error: { code: 'REQUEST_IN_PROGRESS', message: '上一次提交仍在处理中，请稍后再试' } } },
+      { json: { ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } } },
+    ];
+    stub = stubFetch({ actions: { 'judge.score': () => answers.shift() ?? ok({ changed: true }) } });
+    const outbox = freshOutbox();
+    const queued = outbox.enqueueWrite('a', 'judge.score', score(1));
+
+    // The first send is still running on the server: its outcome is unknown, so the item keeps its id.
+    expect(await outbox.flushOutbox()).toEqual({ sent: 0, failed: 0, waiting: 1 });
+    expect(outbox.outboxItems()).toEqual([
+      expect.objectContaining({ key: 'a', requestId: queued.requestId, attempts: 1, failed: null }),
+    ]);
+
+    // Sent again under the same id; this time the server refuses, which settles it.
+    expect(await outbox.flushOutbox()).toEqual({ sent: 0, failed: 1, waiting: 0 });
+    expect(sent().map((c) => c.requestId)).toEqual([queued.requestId, queued.requestId]);
+    expect(outbox.outboxItems()).toEqual([
+      expect.objectContaining({ key: 'a', failed: { code: 'FORBIDDEN', message: '没有权限进行此操作' } }),
+    ]);
+    await outbox.flushOutbox();
+    expect(sent()).toHaveLength(2);
+
+    const again = outbox.enqueueWrite('a', 'judge.score', score(1));
+    expect(again.requestId).not.toBe(queued.requestId);
+  });
+
   test('one flush at a time: a second call joins the running one, and nothing is sent twice', async () => {
     const answer = held<{ json: unknown }>();
     let inFlight = 0;

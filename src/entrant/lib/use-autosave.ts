@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { outcomeUnknown } from '@core/wire';
 import { toCloudError, type CloudError } from '../../services/cloud';
 
 export type SaveState =
@@ -16,9 +17,6 @@ export interface Autosave {
   /** While held nothing is sent, and the returned promise waits for a save already on its way. */
   hold: (held: boolean) => Promise<void>;
 }
-
-/** No answer came back, so the same save may work later; anything else will be refused again. */
-const RETRYABLE = new Set(['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS']);
 
 const RETRY_FIRST_MS = 3000;
 const RETRY_MAX_MS = 60_000;
@@ -76,7 +74,8 @@ export function useAutosave(options: {
         },
         (caught: unknown) => {
           const error = toCloudError(caught);
-          if (RETRYABLE.has(error.code)) {
+          // Outcome unknown: the same save may work later; anything else would be refused again.
+          if (outcomeUnknown(error.code)) {
             setState({ kind: 'failed', message: '保存失败（将重试）', willRetry: true });
             const wait = r.retryMs;
             r.retryMs = Math.min(r.retryMs * 2, RETRY_MAX_MS);

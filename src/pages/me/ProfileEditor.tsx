@@ -3,22 +3,22 @@
  * `type="nickname"` lets WeChat offer the user's own nickname above the keyboard.
  * Test hooks: profile-edit (opens), profile-input, profile-save, profile-error.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { profileInput } from '@core/actions';
 import { validate } from '@core/validation';
 import { refreshMe } from '../../hooks/useMe';
+import { useRequestId } from '../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../services/cloud';
-import { newRequestId } from '../../services/request-id';
 
 export function ProfileEditor({ name }: { name: string }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  // One id per attempted change: a retry after a dropped answer is the same write, not a new one.
-  const pending = useRef<{ name: string; requestId: string } | null>(null);
+  // One id per attempted change: a retry while its outcome is unknown is the same write, not a new one.
+  const request = useRequestId();
 
   if (!editing) {
     return (
@@ -34,19 +34,18 @@ export function ProfileEditor({ name }: { name: string }) {
       setError(checked.errors.name ?? '昵称填写有误');
       return;
     }
-    if (pending.current?.name !== checked.value.name) {
-      pending.current = { name: checked.value.name, requestId: newRequestId() };
-    }
+    const requestId = request.idFor(checked.value.name);
     setSaving(true);
     setError(null);
     try {
-      await callCloud('auth.updateProfile', checked.value, { requestId: pending.current.requestId });
-      pending.current = null;
+      await callCloud('auth.updateProfile', checked.value, { requestId });
+      request.settle();
       setEditing(false);
       await refreshMe();
       void Taro.showToast({ title: '昵称已保存', icon: 'success' });
     } catch (caught) {
       const failure = toCloudError(caught);
+      request.settle(failure);
       const detail = failure.details?.name;
       setError(typeof detail === 'string' ? detail : failure.message);
     } finally {

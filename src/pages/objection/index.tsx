@@ -20,9 +20,9 @@ import { validate } from '@core/validation';
 import { Counter, FormField } from '../../components/FormField';
 import { PageShell } from '../../components/PageShell';
 import { usePageParams } from '../../hooks/usePageParams';
+import { useRequestId } from '../../hooks/useRequestId';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../services/cloud';
-import { newRequestId } from '../../services/request-id';
 import { routes } from '../../services/routes';
 import {
   browserFile,
@@ -78,8 +78,8 @@ function ObjectionForm({
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
   const fileInput = useRef<HTMLInputElement | null>(null);
-  // One id per distinct submission: a retry after a lost answer is the same objection, not a second one.
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  // One id per distinct submission: a retry while its outcome is unknown is the same objection, not a second one.
+  const request = useRequestId();
   const uploading = progress !== null;
 
   const fieldChanged = (field: keyof Errors) => {
@@ -133,16 +133,16 @@ function ObjectionForm({
       if (!checked.errors.reason && !checked.errors.contact) setFormError(Object.values(checked.errors)[0] ?? null);
       return;
     }
-    const key = JSON.stringify(checked.value);
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(JSON.stringify(checked.value));
     setSubmitting(true);
     setFormError(null);
     try {
-      await callCloud('results.object', checked.value, { requestId: pending.current.requestId });
-      pending.current = null;
+      await callCloud('results.object', checked.value, { requestId });
+      request.settle();
       setDone(true);
     } catch (caught) {
       const failure = toCloudError(caught);
+      request.settle(failure);
       const details = failure.details ?? {};
       const field = (name: string) => (typeof details[name] === 'string' ? (details[name] as string) : undefined);
       const next: Errors = { reason: field('reason'), contact: field('contact'), attachment: field('attachment') };

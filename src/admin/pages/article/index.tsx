@@ -43,9 +43,9 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { useServerNow } from '../../../hooks/useServerNow';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import type { PickedFile } from '../../../services/upload';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
@@ -138,7 +138,7 @@ function ArticleForm({ initial, contests, serverNow }: ArticleFormProps) {
   const [saving, setSaving] = useState<'draft' | 'published' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [uploading, setUploading] = useState<NewsUploadPurpose | 'cover' | null>(null);
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   // Device-side links for files uploaded here, by file id: the server only links them for readers.
   const [previews, setPreviews] = useState<Record<string, string>>({});
@@ -233,15 +233,14 @@ function ArticleForm({ initial, contests, serverNow }: ArticleFormProps) {
       return;
     }
     setErrors({});
-    // One requestId per attempted save: a retry after a lost answer neither creates a second article nor
-    // applies twice; any edit in between is a new save.
-    const key = JSON.stringify(checked.input);
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    // One requestId per attempted save: a retry while its outcome is unknown neither creates a second article
+    // nor applies twice; any edit in between is a new save.
+    const requestId = request.idFor(JSON.stringify(checked.input));
     const removed = previewNodes(checked.input.bodyHtml, () => null).removed;
     setSaving(status);
     try {
-      const { article } = await callCloud('admin.news.upsert', checked.input, { requestId: pending.current.requestId });
-      pending.current = null;
+      const { article } = await callCloud('admin.news.upsert', checked.input, { requestId });
+      request.settle();
       setStored(article);
       // The box now holds what the server stored (sanitized): the next preview is what readers get.
       setEdited(null);
@@ -256,7 +255,7 @@ function ArticleForm({ initial, contests, serverNow }: ArticleFormProps) {
       emitAdminEvent(AdminEvent.newsChanged);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       if (failure.code === 'INVALID_INPUT' || failure.code === 'CONTENT_RISKY') {
         setErrors(articleErrors(failure.details as Record<string, unknown> | undefined));
       }

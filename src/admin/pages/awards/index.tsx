@@ -31,6 +31,7 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
@@ -62,7 +63,6 @@ import {
   wholeNumber,
 } from '../../lib/judging';
 import { useDebounced } from '../../lib/use-debounced';
-import { useRequestId } from '../../lib/use-request-id';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';

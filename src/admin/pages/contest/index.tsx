@@ -16,7 +16,7 @@
  *   field-error under a box (data-for = its key, e.g. registration.closesAt), contest-errors (summary),
  *   contest-server-error, contest-save, contest-saved
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import {
@@ -35,8 +35,8 @@ import { validate } from '@core/validation';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -126,7 +126,7 @@ function ContestForm({ id, draft, editions, onChange, onEditionsChanged, onSaved
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const set = <K extends keyof ContestDraft>(key: K, value: ContestDraft[K]) => {
     setSaved(null);
@@ -156,12 +156,11 @@ function ContestForm({ id, draft, editions, onChange, onEditionsChanged, onSaved
     }
     setErrors({});
     // A create whose answer was lost must not make a second contest when 保存 is pressed again.
-    const key = JSON.stringify(checked.input);
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(JSON.stringify(checked.input));
     setSaving(true);
     try {
-      const result = await callCloud('admin.contest.upsert', checked.input, { requestId: pending.current.requestId });
-      pending.current = null;
+      const result = await callCloud('admin.contest.upsert', checked.input, { requestId });
+      request.settle();
       emitAdminEvent(AdminEvent.contestsChanged);
       if (id === '') {
         void Taro.showToast({ title: '赛事已创建', icon: 'success' });
@@ -172,7 +171,7 @@ function ContestForm({ id, draft, editions, onChange, onEditionsChanged, onSaved
       onSaved();
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       if (failure.code === 'INVALID_INPUT' && failure.details) {
         const mapped: FieldErrors = {};
         for (const [path, message] of Object.entries(failure.details)) {

@@ -18,7 +18,7 @@
  *   reason dialog (decision-dialog--reject / decision-dialog--disqualify): decision-reason (its <textarea>),
  *       decision-reason-error, decision-confirm, decision-cancel
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { groupLabels } from '@core/contest/types';
@@ -35,8 +35,8 @@ import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { EntryStatusChip } from '../../components/EntryStatusChip';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { AdminEvent, emitAdminEvent } from '../../lib/events';
@@ -165,13 +165,12 @@ function Decisions({ entry, reload }: { entry: EntryDetail; reload: () => void }
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // One id per attempted decision: a retry after a lost answer is the same write, not a second one.
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  // One id per attempted decision: a retry while its outcome is unknown is the same write, not a second one.
+  const request = useRequestId();
 
   const decide = async (decision: Decision, reason?: string) => {
     if (busy) return;
-    const key = `${entry.id}|${decision}|${reason ?? ''}`;
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(`${entry.id}|${decision}|${reason ?? ''}`);
     setBusy(true);
     setError(null);
     setDialogError(null);
@@ -180,17 +179,16 @@ function Decisions({ entry, reload }: { entry: EntryDetail; reload: () => void }
       const result = await callCloud(
         'admin.entries.decide',
         reason === undefined ? { entryId: entry.id, decision } : { entryId: entry.id, decision, reason },
-        { requestId: pending.current.requestId },
+        { requestId },
       );
-      pending.current = null;
+      request.settle();
       setDialog(null);
       setDone(`已执行「${entryDecisionLabels[decision]}」，当前状态：${entryStatusLabels[result.status]}`);
       emitAdminEvent(AdminEvent.entriesChanged);
       reload();
     } catch (caught) {
       const failure = toCloudError(caught);
-      // Only a lost answer may be retried as the same request; any answer from the server settles it.
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       const reasonDetail = failure.details?.reason;
       if (failure.code === 'INVALID_STATE') {
         setDialog(null);

@@ -12,7 +12,7 @@
  *   reason dialog (decision-dialog--institution): decision-reason, decision-reason-error, decision-confirm,
  *       decision-cancel
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { InstitutionView } from '@core/actions';
 import { institutionTypeLabels } from '@core/registration/institution';
@@ -20,8 +20,8 @@ import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import '../../styles/admin.scss';
@@ -42,12 +42,11 @@ export default function AdminInstitutionsPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const decide = async (institution: InstitutionView, decision: 'approve' | 'reject', reason?: string) => {
     if (busyId) return;
-    const key = `${institution.id}|${decision}|${reason ?? ''}`;
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(`${institution.id}|${decision}|${reason ?? ''}`);
     setBusyId(institution.id);
     setError(null);
     setDialogError(null);
@@ -55,14 +54,14 @@ export default function AdminInstitutionsPage() {
       await callCloud(
         'admin.institutions.decide',
         reason === undefined ? { id: institution.id, decision } : { id: institution.id, decision, reason },
-        { requestId: pending.current.requestId },
+        { requestId },
       );
-      pending.current = null;
+      request.settle();
       setRejecting(null);
       list.reload();
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       if (decision === 'reject') setDialogError(failure.message);
       else setError(failure.message);
     } finally {

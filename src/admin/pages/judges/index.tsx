@@ -14,7 +14,7 @@
  *       judges-invite-row per invite (data-code, data-status): judges-invite-code, judges-invite-status
  *       (+ judges-invite-status--<status>), judges-invite-expires, judges-invite-copy (unused codes only);
  *       judges-invites-empty
- *   judges-list: judges-row per judge (data-openid): judges-name, judges-org, judges-title, judges-expertise,
+ *   judges-list: judges-row per judge (data-judge): judges-name, judges-org, judges-title, judges-expertise,
  *       judges-conflicts, judges-bound; judges-empty
  *   Wide screens (H5 ≥ 1024px) draw the two lists as tables (judges-invites-table, judges-table), phones as cards.
  */
@@ -28,11 +28,11 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { FieldError } from '../../components/FormRow';
 import { BIND_PATH, contestPageShell, go, inviteMessage, judgingUrls, wholeNumber } from '../../lib/judging';
-import { useRequestId } from '../../lib/use-request-id';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -362,7 +362,7 @@ function JudgeList({ judges }: { judges: JudgeView[] }) {
           </thead>
           <tbody>
             {judges.map((judge) => (
-              <tr key={judge.openid} className="judges-row" data-openid={judge.openid}>
+              <tr key={judge.key} className="judges-row" data-judge={judge.key}>
                 <td className="judges-name">{judge.name}</td>
                 <td className="judges-org">{judge.organization}</td>
                 <td className="judges-title">{judge.title}</td>
@@ -376,7 +376,7 @@ function JudgeList({ judges }: { judges: JudgeView[] }) {
       ) : (
         <View className="judges-cards">
           {judges.map((judge) => (
-            <View key={judge.openid} className="judges-row judges-card" data-openid={judge.openid}>
+            <View key={judge.key} className="judges-row judges-card" data-judge={judge.key}>
               <View className="judges-card__head">
                 <Text className="judges-name">{judge.name}</Text>
                 <Text className="judges-title muted">{judge.title}</Text>

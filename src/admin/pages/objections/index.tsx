@@ -13,15 +13,15 @@
  *   answered ones: objection-answered (the answer) with objection-answered-at
  *   objections-empty, objections-error (+ objections-retry)
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { ObjectionView } from '@core/actions';
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -113,8 +113,8 @@ function ObjectionRow({
   const [answer, setAnswer] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The same answer retried after a lost reply is one write.
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  // The same answer retried while its outcome is unknown is one write.
+  const request = useRequestId();
 
   const submit = async () => {
     if (busy) return;
@@ -122,19 +122,15 @@ function ObjectionRow({
     setProblem(found);
     if (found !== null) return;
     const text = answer.trim();
-    if (pending.current?.key !== text) pending.current = { key: text, requestId: newRequestId() };
+    const requestId = request.idFor(text);
     setBusy(true);
     try {
-      const result = await callCloud(
-        'admin.objection.answer',
-        { id: objection.id, answer: text },
-        { requestId: pending.current.requestId },
-      );
-      pending.current = null;
+      const result = await callCloud('admin.objection.answer', { id: objection.id, answer: text }, { requestId });
+      request.settle();
       onAnswered(result.objection);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       const detail = failure.details?.answer;
       setProblem(typeof detail === 'string' ? detail : failure.message);
     } finally {

@@ -24,6 +24,7 @@ import type { FieldErrors } from '@core/errors';
 import type { CutoffRule } from '@core/judging/types';
 import type { CutoffEntryView, CutoffView, RoundView } from '@core/judging/views';
 import { resultKindLabels } from '@core/results/types';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { CheckRow } from '../../components/CheckRow';
 import { FieldError } from '../../components/FormRow';
@@ -38,7 +39,6 @@ import {
   type TieChoices,
 } from '../../lib/cutoff-choice';
 import { cutoffRuleLabels, cutoffRuleText, wholeNumber } from '../../lib/judging';
-import { useRequestId } from '../../lib/use-request-id';
 
 const RULES: ReadonlyArray<CutoffRule['kind']> = ['top', 'topPerGroup', 'proportional'];
 const ADMITTED_SHOWN = 30;

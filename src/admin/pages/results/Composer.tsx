@@ -3,7 +3,8 @@
  * search, paging, 全选本页), prizes per project for a 获奖名单, the 公示 period, a summary, a
  * confirmation, and the publish. A list is an immutable snapshot once published, so the summary says
  * exactly what will go out. The publish carries one requestId for as long as the same list is retried
- * after a lost answer: the server derives the list's id from it, so a retry can't publish it twice.
+ * with its outcome unknown (no answer, a server failure, still in progress): the server derives the
+ * list's id from it, so a retry can't publish it twice.
  *
  * Class hooks: results-composer; results-contest (ChoiceSelect), results-kind-<preliminary|finalist|awards|national>
  * (chips, results-kind--active), results-title-input; results-entry-status (ChoiceSelect), results-search;
@@ -15,7 +16,7 @@
  * entries, publicityDays, or entries.<entryId> for one project), results-publish-error, results-publish,
  * results-cancel. 发布名单 asks first with Taro.showModal (H5: confirm with .taro-model__confirm).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { ResultListView } from '@core/actions';
@@ -25,8 +26,8 @@ import { entryStatusLabels, type EntryStatus } from '@core/registration/entry-st
 import { RESULT_KINDS, resultKindLabels, type ResultKind } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { CheckRow } from '../../components/CheckRow';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { EntryStatusChip } from '../../components/EntryStatusChip';
@@ -61,8 +62,8 @@ export function Composer({ contests, initialContest, now, onPublished, onCancel 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Kept across retries of the same list after a lost answer (see the comment at the top).
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  // Kept across retries of the same list while the outcome is unknown (see the comment at the top).
+  const request = useRequestId();
 
   const filterKey = `${contestId ?? ''}|${status ?? ''}|${q}`;
   const [paging, setPaging] = useState({ key: filterKey, page: 1 });
@@ -120,18 +121,15 @@ export function Composer({ contests, initialContest, now, onPublished, onCancel 
       cancelText: '取消',
     });
     if (!answer.confirm) return;
-    const key = JSON.stringify(checked.input);
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(JSON.stringify(checked.input));
     setBusy(true);
     try {
-      const { list } = await callCloud('admin.results.publish', checked.input, {
-        requestId: pending.current.requestId,
-      });
-      pending.current = null;
+      const { list } = await callCloud('admin.results.publish', checked.input, { requestId });
+      request.settle();
       onPublished(list);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       if (failure.code === 'INVALID_INPUT' && failure.details) {
         // entries.<i>.entryId names a position of the request; show it beside that project.
         const mapped: FieldErrors = {};

@@ -17,7 +17,7 @@
  *   results-empty, results-list-error (+ results-list-retry)
  *   composer: see ./Composer.tsx
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ResultListView } from '@core/actions';
@@ -27,9 +27,9 @@ import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { useServerNow } from '../../../hooks/useServerNow';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 // First, so the shared components' styles come in the same order as on the other admin pages (CheckRow,
 // ChoiceSelect, …, ReasonDialog): the subpackage's common stylesheet needs one order for all of them.
 import { Composer } from './Composer';
@@ -162,26 +162,21 @@ function ListRow({ list, onWithdrawn }: { list: ResultListView; onWithdrawn: (li
   const [dialog, setDialog] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const withdraw = async (reason: string) => {
     if (busy) return;
-    const key = `${list.id}|${reason}`;
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(`${list.id}|${reason}`);
     setBusy(true);
     setError(null);
     try {
-      const result = await callCloud(
-        'admin.results.withdraw',
-        { id: list.id, reason },
-        { requestId: pending.current.requestId },
-      );
-      pending.current = null;
+      const result = await callCloud('admin.results.withdraw', { id: list.id, reason }, { requestId });
+      request.settle();
       setDialog(false);
       onWithdrawn(result.list);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (failure.code !== 'NETWORK') pending.current = null;
+      request.settle(failure);
       const detail = failure.details?.reason;
       setError(typeof detail === 'string' ? detail : failure.message);
     } finally {

@@ -33,6 +33,7 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { CheckRow } from '../../components/CheckRow';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -51,7 +52,6 @@ import {
   type CriterionDraft,
   type RoundDraft,
 } from '../../lib/round-form';
-import { useRequestId } from '../../lib/use-request-id';
 import '../../styles/admin.scss';
 import './index.scss';
 

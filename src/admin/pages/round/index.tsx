@@ -13,7 +13,7 @@
  *       (round-assign-joined, round-assign-added, round-assign-removed, round-assign-loads, round-assign-sessions),
  *       round-assign-short with round-assign-short-row per entry (data-entry-id), round-assign-error
  *   round-progress-error (+ round-progress-retry)
- *   round-judges: round-judge per judge (data-openid, data-behind): round-judge-name, round-judge-done (已评/已分配),
+ *   round-judges: round-judge per judge (data-judge, data-behind): round-judge-name, round-judge-done (已评/已分配),
  *       round-judge-bar (its fill round-judge-bar__fill), round-judge-recused, round-judge-bias
  *       (+ round-judge-bias--flagged); round-judges-empty
  *   round-entries: round-entries-complete, round-histogram with round-histogram-bar per count (data-scores, data-count)
@@ -36,6 +36,7 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { DateTimeField } from '../../components/DateTimeField';
 import { AdminEvent, emitAdminEvent, useAdminEvent } from '../../lib/events';
@@ -49,7 +50,6 @@ import {
   windowText,
 } from '../../lib/judging';
 import { windowInstant } from '../../lib/round-form';
-import { useRequestId } from '../../lib/use-request-id';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -337,7 +337,7 @@ function JudgesCard({ progress, roundId }: { progress: RoundProgress; roundId: s
           </thead>
           <tbody>
             {progress.judges.map((j) => (
-              <tr key={j.openid} className="round-judge" data-openid={j.openid} data-behind={String(j.behind)}>
+              <tr key={j.key} className="round-judge" data-judge={j.key} data-behind={String(j.behind)}>
                 <td className="round-judge-name">{j.name}</td>
                 <td className="muted">{j.organization}</td>
                 <td className="round-judge-done admin-table__num">
@@ -359,9 +359,9 @@ function JudgesCard({ progress, roundId }: { progress: RoundProgress; roundId: s
         <View className="round-judge-cards">
           {progress.judges.map((j) => (
             <View
-              key={j.openid}
+              key={j.key}
               className="round-judge round-judge-card"
-              data-openid={j.openid}
+              data-judge={j.key}
               data-behind={String(j.behind)}
             >
               <View className="round-judge-card__head">
@@ -563,7 +563,7 @@ function SessionsCard(props: {
   onSaved: () => void;
 }) {
   const { roundId, sessions, judges, onSaved } = props;
-  const names = new Map(judges.map((j) => [j.openid, j.name]));
+  const names = new Map(judges.map((j) => [j.key, j.name]));
   return (
     <View className="round-sessions card">
       <Text className="card__title">复赛分组（{sessions.length}）</Text>
@@ -615,7 +615,7 @@ function SessionRow(props: { roundId: string; session: SessionView; names: Map<s
         </Text>
         <Text className="muted">
           {session.entryIds.length} 个项目 · 评委：
-          {session.judgeOpenids.map((id) => names.get(id) ?? '评委').join('、') || '未安排'}
+          {session.judgeKeys.map((id) => names.get(id) ?? '评委').join('、') || '未安排'}
         </Text>
       </View>
       <View className="round-session__form">

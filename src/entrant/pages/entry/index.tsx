@@ -8,7 +8,7 @@
  * (data-key = field), entry-plan-open (查看商业计划书), entry-edit (修改 / 继续填写 / 重新报名),
  * withdraw (撤回报名), withdraw-result, entry-error, entry-missing (no entry in this contest).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { groupLabels } from '@core/contest/types';
@@ -19,10 +19,10 @@ import { PageShell } from '../../../components/PageShell';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { openBusinessPlan, openPendingTab } from '../../../services/open-file';
-import { newRequestId } from '../../../services/request-id';
 import { routes } from '../../../services/routes';
 import { formatFileSize } from '../../../services/upload';
 import './index.scss';
@@ -59,7 +59,7 @@ function EntryView({ entry, onChanged }: { entry: MyEntry; onChanged: () => void
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const withdrawAttempt = useRef<string | null>(null);
+  const withdrawRequest = useRequestId();
   const steps = timeline(entry.history);
   const form = entry.form;
   const withdrawable = entry.editable && (entry.status === 'draft' || entry.status === 'submitted');
@@ -78,18 +78,18 @@ function EntryView({ entry, onChanged }: { entry: MyEntry; onChanged: () => void
       cancelText: '取消',
     });
     if (!answer.confirm) return;
-    withdrawAttempt.current ??= newRequestId();
+    const requestId = withdrawRequest.idFor(entry.contestId);
     setBusy(true);
     setError(null);
     try {
-      await callCloud('registration.withdraw', { contestId: entry.contestId }, { requestId: withdrawAttempt.current });
-      withdrawAttempt.current = null;
+      await callCloud('registration.withdraw', { contestId: entry.contestId }, { requestId });
+      withdrawRequest.settle();
       setResult('报名已撤回。报名截止前可以重新提交。');
       void Taro.showToast({ title: '已撤回', icon: 'success' });
       onChanged();
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(failure.code)) withdrawAttempt.current = null;
+      withdrawRequest.settle(failure);
       setError(failure.message);
     } finally {
       setBusy(false);

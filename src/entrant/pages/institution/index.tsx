@@ -10,7 +10,7 @@
  * (data-value; field-option--active), field-tag (a chosen free tag; tap to remove), field-tag-input,
  * field-tag-add, institution-banner, institution-submit.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { InstitutionView } from '@core/actions';
@@ -27,9 +27,9 @@ import { validate } from '@core/validation';
 import { FormField, TextInput } from '../../../components/FormField';
 import { PageShell } from '../../../components/PageShell';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { scrollPageSoon } from '../../../services/scroll';
 import './index.scss';
 
@@ -124,7 +124,7 @@ function InstitutionForm({ initial, fieldOptions }: { initial: InstitutionView |
   const [banner, setBanner] = useState<string | null>(null);
   const [tagDraft, setTagDraft] = useState('');
   const [sending, setSending] = useState(false);
-  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const update = (patch: Partial<Values>, field: keyof Values) => {
     const next = { ...values, ...patch };
@@ -178,13 +178,12 @@ function InstitutionForm({ initial, fieldOptions }: { initial: InstitutionView |
       scrollPageSoon({ selector: '.form-field--error' });
       return;
     }
-    const key = JSON.stringify(result.value);
-    if (attempt.current?.key !== key) attempt.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(JSON.stringify(result.value));
     setSending(true);
     setBanner(null);
     try {
-      const answer = await callCloud('institution.register', result.value, { requestId: attempt.current.requestId });
-      attempt.current = null;
+      const answer = await callCloud('institution.register', result.value, { requestId });
+      request.settle();
       setInstitution(answer.institution);
       setValues(valuesOf(answer.institution));
       setErrors({});
@@ -192,7 +191,7 @@ function InstitutionForm({ initial, fieldOptions }: { initial: InstitutionView |
       scrollPageSoon({ scrollTop: 0 });
     } catch (caught) {
       const error = toCloudError(caught);
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(error.code)) attempt.current = null;
+      request.settle(error);
       const perField = error.code === 'INVALID_INPUT' || error.code === 'CONTENT_RISKY';
       if (perField && error.details) {
         const fields: FieldErrors = {};

@@ -29,10 +29,10 @@ import { PageShell } from '../../../components/PageShell';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageHide } from '../../../hooks/usePageLifecycle';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { useServerNow } from '../../../hooks/useServerNow';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError, type CloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
 import { routes } from '../../../services/routes';
 import { scrollPageSoon } from '../../../services/scroll';
 import { serverNow } from '../../../services/server-clock';
@@ -142,7 +142,7 @@ function RegisterForm({ contest, serverNowIso, entry, openid, groupParam }: Regi
     typeof entry?.form.idMasked === 'string' && entry.form.idMasked !== '' ? entry.form.idMasked : null;
   const [reenterId, setReenterId] = useState(false);
   const idMasked = reenterId ? null : idMaskedStored;
-  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const autosave = useAutosave({
     enabled: mode === 'draft',
@@ -212,25 +212,20 @@ function RegisterForm({ contest, serverNowIso, entry, openid, groupParam }: Regi
       scrollToFirstError();
       return;
     }
-    const key = JSON.stringify(result.value);
-    // Same form, same attempt: a retry after a lost answer must not submit twice.
-    if (attempt.current?.key !== key) attempt.current = { key, requestId: newRequestId() };
+    // Same form, same attempt: a retry while the first one's outcome is unknown must not submit twice.
+    const requestId = request.idFor(JSON.stringify(result.value));
     setSubmitting(true);
     setBanner(null);
     await autosave.hold(true);
     try {
-      await callCloud(
-        'registration.submit',
-        { contestId: contest.id, form: result.value },
-        { requestId: attempt.current.requestId },
-      );
+      await callCloud('registration.submit', { contestId: contest.id, form: result.value }, { requestId });
+      request.settle();
       clearLocalDraft(openid, contest.id);
       void Taro.showToast({ title: mode === 'edit' ? '修改已提交' : '报名已提交', icon: 'success' });
       void Taro.redirectTo({ url: routes.entry(contest.id) });
     } catch (caught) {
       const error = toCloudError(caught);
-      // An answer (even a refusal) ends the attempt; only a call that never got one is retried as is.
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(error.code)) attempt.current = null;
+      request.settle(error);
       showProblem(error);
       await autosave.hold(false);
     } finally {

@@ -12,7 +12,7 @@
  * bind-banner (bind-banner--<code>, e.g. --INVITE_INVALID, --INVALID_INPUT); bind-submit);
  * PageShell's page-forbidden (+ page-forbidden-action 登录 on H5) for a visitor.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ActionOutput } from '@core/actions';
@@ -21,7 +21,7 @@ import { PageShell } from '../../../components/PageShell';
 import { refreshMe } from '../../../hooks/useMe';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { ProfileForm } from '../../components/ProfileForm';
 import { checkProfile, emptyProfile, profileErrors, toProfileInput, useProfileForm } from '../../lib/profile-form';
 import { judgeRoutes } from '../../lib/routes';
@@ -107,7 +107,7 @@ function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName
   const form = useProfileForm(emptyProfile(userName));
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const submit = async () => {
     if (submitting) return;
@@ -120,19 +120,18 @@ function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName
     }
     const { lines } = toProfileInput(form.valuesRef.current);
     const input = { code: invite.code, ...checked.input };
-    const key = JSON.stringify(input);
-    // The same form sent again after a lost answer is the same attempt: the server answers it once.
-    if (attempt.current?.key !== key) attempt.current = { key, requestId: newRequestId() };
+    // The same form sent again while its outcome is unknown is the same attempt: the server answers it once.
+    const requestId = request.idFor(JSON.stringify(input));
     setSubmitting(true);
     setBanner(null);
     try {
-      await callCloud('judge.bind', input, { requestId: attempt.current.requestId });
+      await callCloud('judge.bind', input, { requestId });
       await refreshMe();
       void Taro.showToast({ title: '绑定成功', icon: 'success' });
       void Taro.redirectTo({ url: judgeRoutes.home });
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(failure.code)) attempt.current = null;
+      request.settle(failure);
       const fields = profileErrors(failure.details as Record<string, unknown> | undefined, lines);
       const { _: other, ...beside } = fields;
       form.setErrors((prev) => ({ ...prev, ...beside }));

@@ -9,7 +9,7 @@
  * profile-banner (profile-banner--<code>: the server's refusal), profile-saved (已保存), profile-save;
  * PageShell's page-forbidden / page-empty.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ActionOutput } from '@core/actions';
 import { formatShanghai } from '@core/time/shanghai';
@@ -20,7 +20,7 @@ import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { newRequestId } from '../../../services/request-id';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { checkProfile, profileErrors, profileFromJudge, toProfileInput, useProfileForm } from '../../lib/profile-form';
 import '../../styles/judge.scss';
 import './index.scss';
@@ -58,7 +58,7 @@ function ContestProfile({ item }: { item: ProfileItem }) {
   const form = useProfileForm(profileFromJudge(item));
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestId();
 
   const save = async () => {
     if (saving) return;
@@ -73,17 +73,16 @@ function ContestProfile({ item }: { item: ProfileItem }) {
     }
     const { lines } = toProfileInput(form.valuesRef.current);
     const input = { contestId: item.contestId, ...checked.input };
-    const key = JSON.stringify(input);
-    if (attempt.current?.key !== key) attempt.current = { key, requestId: newRequestId() };
+    const requestId = request.idFor(JSON.stringify(input));
     setSaving(true);
     setBanner(null);
     setSaved(false);
     try {
-      await callCloud('judge.updateProfile', input, { requestId: attempt.current.requestId });
+      await callCloud('judge.updateProfile', input, { requestId });
       setSaved(true);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(failure.code)) attempt.current = null;
+      request.settle(failure);
       const { _: other, ...beside } = profileErrors(failure.details as Record<string, unknown> | undefined, lines);
       form.setErrors((prev) => ({ ...prev, ...beside }));
       const count = Object.keys(beside).length;

@@ -37,7 +37,7 @@ import { useServerNow } from '../../../hooks/useServerNow';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { openInWeChat, openPendingTab, showInTab } from '../../../services/open-file';
 import { dropOutboxItem, enqueueWrite, flushOutbox, outboxItems, type OutboxItem } from '../../../services/outbox';
-import { newRequestId } from '../../../services/request-id';
+import { useRequestId } from '../../../hooks/useRequestId';
 import { scrollPageSoon } from '../../../services/scroll';
 import { serverNow } from '../../../services/server-clock';
 import { formatFileSize } from '../../../services/upload';
@@ -147,7 +147,7 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
   const [recuseOpen, setRecuseOpen] = useState(false);
   const [recuseBusy, setRecuseBusy] = useState(false);
   const [recuseError, setRecuseError] = useState<string | null>(null);
-  const recuseAttempt = useRef<{ key: string; requestId: string } | null>(null);
+  const recuseRequest = useRequestId();
   const [planError, setPlanError] = useState<string | null>(null);
 
   const queued = useOutboxItems().find((i) => i.key === key);
@@ -248,15 +248,11 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
 
   const recuse = async (reason: string) => {
     if (recuseBusy) return;
-    if (recuseAttempt.current?.key !== reason) recuseAttempt.current = { key: reason, requestId: newRequestId() };
+    const requestId = recuseRequest.idFor(reason);
     setRecuseBusy(true);
     setRecuseError(null);
     try {
-      await callCloud(
-        'judge.recuse',
-        { roundId: round.id, entryId: entry.entryId, reason },
-        { requestId: recuseAttempt.current.requestId },
-      );
+      await callCloud('judge.recuse', { roundId: round.id, entryId: entry.entryId, reason }, { requestId });
       dropOutboxItem(key);
       clearScoreDraft(openid, round.id, entry.entryId);
       setRecused(true);
@@ -265,7 +261,7 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
       backToRound(round.id);
     } catch (caught) {
       const failure = toCloudError(caught);
-      if (!['NETWORK', 'INTERNAL', 'REQUEST_IN_PROGRESS'].includes(failure.code)) recuseAttempt.current = null;
+      recuseRequest.settle(failure);
       const detail = (failure.details as Record<string, unknown> | undefined)?.reason;
       setRecuseError(typeof detail === 'string' ? detail : failure.message);
     } finally {
