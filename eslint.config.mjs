@@ -55,6 +55,22 @@ export default tseslint.config(
     },
   },
   {
+    // One place decides who may receive a link to a stored file (usecases/files/file-links.ts): nothing else
+    // in the backend may sign one.
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/usecases/files/file-links.ts', 'cloudfunctions/adapters/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='temporaryUrl']",
+          message:
+            'Sign file links through usecases/files/file-links.ts (signedLink / publicLink), which decides who may have one.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely-typed JSON answers; the product code stays strict.
     files: ['test/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },

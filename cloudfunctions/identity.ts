@@ -6,6 +6,8 @@ export interface WxContext {
   APPID?: string;
   UNIONID?: string;
   ENV?: string;
+  /** What started this run: `wx_client`, `wx_trigger` (a timer trigger), `scf` (another function) …; set by the platform. */
+  SOURCE?: string;
 }
 
 /**
@@ -16,6 +18,23 @@ export interface WxContext {
 export function wechatIdentity(getWXContext: () => WxContext): CallIdentity {
   const { OPENID } = getWXContext();
   return { openid: typeof OPENID === 'string' && OPENID !== '' ? OPENID : null };
+}
+
+/**
+ * Whether this run is the cron function's own timer trigger: the platform says the run came from a timer
+ * (`SOURCE` is exactly `wx_trigger`, not a chain such as `wx_client,scf`), no user is behind it, and the event
+ * names our trigger. A web, anonymous or mini-program caller can forge the event but not the context.
+ */
+export function isOwnTimerTrigger(event: unknown, context: WxContext, triggerName: string): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  const openid = context.OPENID;
+  return (
+    context.SOURCE === 'wx_trigger' &&
+    (openid === undefined || openid === '') &&
+    Type === 'Timer' &&
+    TriggerName === triggerName
+  );
 }
 
 /** ADMIN_OPENIDS="oAbc…,oDef…": organizers before any grant exists. */

@@ -1,7 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { actions, isActionName, type ActionName } from '@core/actions';
 import { AppError, ErrorCode, errorMessages } from '@core/errors';
-import { mayCall } from '@core/roles';
+import { mayCall, type Access } from '@core/roles';
+import type { GenericSchema } from 'valibot';
 import { validate } from '@core/validation';
 import { REQUEST_ID_PATTERN, type CallResult } from '@core/wire';
 import { runIdempotent, type IdempotencyOptions, defaultIdempotency } from './idempotency';
@@ -36,8 +37,15 @@ function fail(code: ErrorCode, message?: string, details?: Record<string, unknow
   return { ok: false, error: new AppError(code, message ?? errorMessages[code], details).toBody() };
 }
 
+/** Enough of a failure to find it (first lines of the stack), never so much that a caller can flood the log. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error;
+  return text.split('\n').slice(0, 8).join('\n').slice(0, 2000);
+}
+
 function readEvent(event: unknown): { action: unknown; data: unknown; requestId: unknown } {
-  if (typeof event !== 'object' || event === null) return { action: undefined, data: undefined, requestId: undefined };
+  if (typeof event !== 'object' || event === null || Array.isArray(event))
+    return { action: undefined, data: undefined, requestId: undefined };
   const record = event as Record<string, unknown>;
   return { action: record.action, data: record.data, requestId: record.requestId };
 }
@@ -64,14 +72,24 @@ export function createApi(options: ApiOptions): Api {
     const { action, data, requestId } = readEvent(event);
     const traceId = typeof requestId === 'string' ? requestId : randomUUID();
     try {
-      if (!isActionName(action)) return fail(ErrorCode.UNKNOWN_ACTION, `不支持的操作：${String(action).slice(0, 60)}`);
-      const def = actions[action];
+      // Only a string is ever echoed: String() of a deeply nested array recurses until the stack overflows.
+      if (!isActionName(action)) {
+        return fail(
+          ErrorCode.UNKNOWN_ACTION,
+          typeof action === 'string' ? `不支持的操作：${action.slice(0, 60)}` : '请求缺少操作名称',
+        );
+      }
+      const def: { access: Access; globalOnly?: boolean; input: GenericSchema; write: boolean } = actions[action];
 
       const openid = identity.openid;
       const grants = openid === null ? [] : await loadGrants(ports.db, openid, options.adminOpenids);
-      const access = mayCall(def.access, openid !== null, grants);
+      const access = mayCall(def.access, openid !== null, grants, def.globalOnly === true);
       if (access === 'unauthenticated') return fail(ErrorCode.UNAUTHENTICATED);
-      if (access === 'forbidden') return fail(ErrorCode.FORBIDDEN);
+      if (access === 'forbidden') {
+        // A contest's organizer is told why; anyone else learns only that they may not.
+        const scoped = def.globalOnly === true && mayCall(def.access, true, grants) === 'ok';
+        return fail(ErrorCode.FORBIDDEN, scoped ? '只有大赛组委会可以进行此操作' : undefined);
+      }
 
       if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID_PATTERN.test(requestId))) {
         return fail(ErrorCode.INVALID_INPUT, '请求编号格式不正确', {
@@ -106,8 +124,9 @@ export function createApi(options: ApiOptions): Api {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
       ports.log.error('unexpected error', {
         requestId: traceId,
-        action: typeof action === 'string' ? action : null,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        action: typeof action === 'string' ? action.slice(0, 60) : null,
+        openid: identity.openid,
+        error: describeError(error),
       });
       return fail(ErrorCode.INTERNAL);
     }

@@ -2,7 +2,20 @@ import * as v from 'valibot';
 import type { Access, Area, RoleGrant } from './roles';
 import type { AwardPlan, ContestKind, Group, RegistrationStatus, StagePlan } from './contest/types';
 import { contestInput, editionInput } from './contest/schemas';
-import { id, noInput, text } from './schemas/common';
+import {
+  clean,
+  id,
+  ids,
+  int,
+  noInput,
+  optionalText,
+  paging,
+  publicityDays,
+  reason,
+  searchQuery,
+  text,
+  instant,
+} from './schemas/common';
 import type { EntryStatus } from './registration/entry-status';
 import { ENTRY_STATUSES } from './registration/entry-status';
 import { contestRef, registrationDraft, registrationForm } from './registration/forms';
@@ -47,12 +60,22 @@ interface ActionDef<S extends v.GenericSchema, O> {
   input: S;
   access: Access;
   write: boolean;
+  /**
+   * Only holders of the role for every contest (the 组委会 itself, ADMIN_OPENIDS) may call it: platform-wide
+   * settings and data that belong to no one contest. A contest-scoped organizer gets FORBIDDEN.
+   */
+  globalOnly?: boolean;
   /** Type-only marker carrying the output type. */
   readonly output?: O;
 }
 
 function defineAction<O>() {
-  return <S extends v.GenericSchema>(def: { input: S; access: Access; write: boolean }): ActionDef<S, O> => def;
+  return <S extends v.GenericSchema>(def: {
+    input: S;
+    access: Access;
+    write: boolean;
+    globalOnly?: boolean;
+  }): ActionDef<S, O> => def;
 }
 
 export interface HealthOutput {
@@ -208,30 +231,33 @@ const articleInput = v.object({
   category: v.picklist(ARTICLE_CATEGORIES, '请选择栏目'),
   contestId: v.optional(v.nullable(id('赛事')), null),
   cover: v.optional(v.nullable(fileRef), null),
-  bodyHtml: v.pipe(v.string('请填写正文'), v.minLength(1, '请填写正文'), v.maxLength(100_000, '正文过长')),
+  bodyHtml: v.pipe(
+    v.string('请填写正文'),
+    clean('正文'),
+    v.minLength(1, '请填写正文'),
+    v.maxLength(100_000, '正文过长'),
+  ),
   attachments: v.optional(v.pipe(v.array(fileRef), v.maxLength(10, '附件最多 10 个')), []),
   pinned: v.optional(v.boolean(), false),
-  publishAt: v.pipe(v.string('请填写发布时间'), v.isoTimestamp('发布时间应为带时区的时间')),
+  publishAt: instant('发布时间'),
   status: v.picklist(['draft', 'published'], '状态只能是草稿或发布'),
 });
+
+const prizeCounts = v.pipe(
+  v.array(v.object({ prize: prizeChoice, count: int('名额', 0, 1000) })),
+  v.maxLength(4, '奖项最多 4 种'),
+);
 
 /** Filters of the organizers' entry list and export. */
 export const entryFilter = v.object({
   contestId: v.optional(id('赛事')),
   group: v.optional(v.picklist(['enterprise', 'maker'])),
-  field: v.optional(v.pipe(v.string(), v.maxLength(20))),
-  district: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  field: optionalText('行业领域', 20),
+  district: optionalText('区', 20),
   status: v.optional(v.picklist(ENTRY_STATUSES)),
   /** Search in project and company / team leader names. */
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '搜索词不能超过 40 个字'))),
+  q: v.optional(searchQuery()),
 });
-
-const page = {
-  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
-  pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100, '每页最多 100 条')), 20),
-};
-
-const reason = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '理由不能超过 200 个字')));
 
 export const actions = {
   'system.health': defineAction<HealthOutput>()({ input: noInput, access: 'public', write: false }),
@@ -241,7 +267,12 @@ export const actions = {
     access: 'user',
     write: true,
   }),
-  'admin.system.status': defineAction<SystemStatusOutput>()({ input: noInput, access: ['organizer'], write: false }),
+  'admin.system.status': defineAction<SystemStatusOutput>()({
+    input: noInput,
+    access: ['organizer'],
+    write: false,
+    globalOnly: true,
+  }),
   'contest.list': defineAction<{
     items: ContestSummary[];
     editions: Array<{ id: string; name: string; year: number }>;
@@ -257,7 +288,12 @@ export const actions = {
     access: 'public',
     write: false,
   }),
-  'admin.edition.upsert': defineAction<{ id: string }>()({ input: editionInput, access: ['organizer'], write: true }),
+  'admin.edition.upsert': defineAction<{ id: string }>()({
+    input: editionInput,
+    access: ['organizer'],
+    write: true,
+    globalOnly: true,
+  }),
   'admin.contest.upsert': defineAction<{ id: string }>()({ input: contestInput, access: ['organizer'], write: true }),
 
   'registration.saveDraft': defineAction<{ entryId: string; savedAt: string; status: EntryStatus }>()({
@@ -287,15 +323,25 @@ export const actions = {
     access: 'user',
     write: false,
   }),
-  /** A short-lived link to an entry's attachment, for its entrant and organizers only. */
+  /**
+   * A short-lived link to a private file: an entry's business plan (its entrant, the contest's organizers,
+   * judges assigned to it) or an objection's evidence (its filer, the list's organizers).
+   */
   'files.url': defineAction<{ url: string; expiresAt: string }>()({
-    input: v.object({ entryId: id('报名'), attachment: v.literal('businessPlan') }),
+    input: v.variant(
+      'attachment',
+      [
+        v.object({ attachment: v.literal('businessPlan'), entryId: id('报名') }),
+        v.object({ attachment: v.literal('objectionEvidence'), objectionId: id('异议') }),
+      ],
+      '不支持的附件类型',
+    ),
     access: 'user',
     write: false,
   }),
 
   'admin.entries.list': defineAction<{ items: EntryRow[]; total: number; page: number; pageSize: number }>()({
-    input: v.object({ ...entryFilter.entries, ...page }),
+    input: v.object({ ...entryFilter.entries, ...paging(100, 20) }),
     access: ['organizer'],
     write: false,
   }),
@@ -340,6 +386,8 @@ export const actions = {
     input: v.optional(v.object({ status: v.optional(v.picklist(['pending', 'approved', 'rejected'])) }), {}),
     access: ['organizer'],
     write: false,
+    // Institutions serve the whole edition, not one contest: the 组委会 reviews them.
+    globalOnly: true,
   }),
   'admin.institutions.decide': defineAction<{ institution: InstitutionView }>()({
     input: v.pipe(
@@ -351,6 +399,7 @@ export const actions = {
     ),
     access: ['organizer'],
     write: true,
+    globalOnly: true,
   }),
   'home.get': defineAction<{
     banners: ArticleSummary[];
@@ -363,9 +412,8 @@ export const actions = {
     input: v.optional(
       v.object({
         category: v.optional(v.picklist(ARTICLE_CATEGORIES)),
-        q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '搜索词不能超过 40 个字'))),
-        page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
-        pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)), 10),
+        q: v.optional(searchQuery()),
+        ...paging(20, 10),
       }),
       {},
     ),
@@ -382,8 +430,7 @@ export const actions = {
     input: v.optional(
       v.object({
         status: v.optional(v.picklist(['draft', 'published', 'unpublished'])),
-        page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
-        pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20),
+        ...paging(50, 20),
       }),
       {},
     ),
@@ -415,7 +462,7 @@ export const actions = {
     items: Array<ResultItem & { listId: string; listTitle: string; contestName: string; kind: ResultKind }>;
   }>()({
     input: v.object({
-      q: v.pipe(v.string('请输入项目或企业名称'), v.trim(), v.minLength(1, '请输入项目或企业名称'), v.maxLength(40)),
+      q: v.pipe(searchQuery('请输入项目或企业名称'), v.minLength(1, '请输入项目或企业名称')),
     }),
     access: 'public',
     write: false,
@@ -441,7 +488,7 @@ export const actions = {
     input: v.object({
       contestId: id('赛事'),
       kind: v.picklist(RESULT_KINDS, '请选择名单类型'),
-      title: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '标题不能超过 60 个字'))),
+      title: optionalText('标题', 60),
       entries: v.pipe(
         v.array(
           v.object({
@@ -452,7 +499,7 @@ export const actions = {
         v.minLength(1, '请至少选择一个项目'),
         v.maxLength(1000, '一份名单最多 1000 个项目'),
       ),
-      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+      publicityDays,
     }),
     access: ['organizer'],
     write: true,
@@ -563,7 +610,7 @@ export const actions = {
   }>()({
     input: v.object({
       ...roundRef,
-      seed: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '随机种子不能超过 40 个字'))),
+      seed: optionalText('随机种子', 40),
     }),
     access: ['organizer'],
     write: true,
@@ -571,9 +618,9 @@ export const actions = {
   'admin.round.session': defineAction<{ session: SessionView }>()({
     input: v.object({
       ...roundRef,
-      key: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
-      place: v.pipe(v.string(), v.trim(), v.maxLength(60, '地点不能超过 60 个字')),
-      startsAt: v.nullable(v.pipe(v.string(), v.isoTimestamp('时间应为带时区的时间'))),
+      key: v.pipe(v.string('请提供分组编号'), clean('分组编号'), v.minLength(1, '请提供分组编号'), v.maxLength(120)),
+      place: v.pipe(v.string('请填写地点'), v.trim(), clean('地点'), v.maxLength(60, '地点不能超过 60 个字')),
+      startsAt: v.nullable(instant('时间')),
     }),
     access: ['organizer'],
     write: true,
@@ -599,9 +646,8 @@ export const actions = {
     input: v.object({
       ...roundRef,
       group: v.optional(v.picklist(['enterprise', 'maker'])),
-      field: v.optional(v.pipe(v.string(), v.maxLength(20))),
-      page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
-      pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200, '每页最多 200 条')), 50),
+      field: optionalText('行业领域', 20),
+      ...paging(200, 50),
     }),
     access: ['organizer'],
     write: false,
@@ -616,10 +662,10 @@ export const actions = {
     input: v.object({
       ...roundRef,
       rule: cutoffRule,
-      fingerprint: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+      fingerprint: v.pipe(v.string('请先预览晋级名单'), v.regex(/^[A-Za-z0-9_:.-]{1,100}$/, '请重新预览晋级名单')),
       /** Of the entries tied across the cut-off, the ones admitted. */
-      chosen: v.optional(v.pipe(v.array(id('项目')), v.maxLength(10000)), []),
-      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+      chosen: v.optional(ids('项目', 10000), []),
+      publicityDays,
     }),
     access: ['organizer'],
     write: true,
@@ -629,12 +675,8 @@ export const actions = {
       ...roundRef,
       counts: v.optional(
         v.object({
-          enterprise: v.optional(
-            v.array(v.object({ prize: prizeChoice, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-          ),
-          maker: v.optional(
-            v.array(v.object({ prize: prizeChoice, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-          ),
+          enterprise: v.optional(prizeCounts),
+          maker: v.optional(prizeCounts),
         }),
       ),
     }),
@@ -655,8 +697,8 @@ export const actions = {
         v.maxLength(1000),
       ),
       /** Recommended to the national 企业组500强 / 创客组100强; defaults to every prize winner. */
-      recommend: v.optional(v.pipe(v.array(id('项目')), v.maxLength(1000))),
-      publicityDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30, '公示期最长 30 天')), 0),
+      recommend: v.optional(ids('项目', 1000)),
+      publicityDays,
     }),
     access: ['organizer'],
     write: true,
@@ -670,8 +712,7 @@ export const actions = {
     input: v.object({
       contestId: id('赛事'),
       roundId: v.optional(id('评审轮次')),
-      page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
-      pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100, '每页最多 100 条')), 50),
+      ...paging(100, 50),
     }),
     access: ['organizer'],
     write: false,

@@ -44,13 +44,21 @@ export function areasFor(grants: readonly RoleGrant[]): Area[] {
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/**
+ * The gate of every action. `globalOnly`: the role must be held for every contest (the 组委会 itself), for
+ * actions over data that belongs to no single contest. Contest scope and ownership are the use case's to check.
+ */
 export function mayCall(
   access: Access,
   signedIn: boolean,
   grants: readonly RoleGrant[],
+  globalOnly = false,
 ): 'ok' | 'unauthenticated' | 'forbidden' {
   if (access === 'public') return 'ok';
   if (!signedIn) return 'unauthenticated';
   if (access === 'user') return 'ok';
-  return access.some((role) => hasRole(grants, role)) ? 'ok' : 'forbidden';
+  const held = globalOnly
+    ? access.some((role) => holdsGlobally(grants, role))
+    : access.some((role) => hasRole(grants, role));
+  return held ? 'ok' : 'forbidden';
 }

@@ -18,7 +18,11 @@ const common = {
   format: 'cjs',
   logLevel: 'warning',
   tsconfig: join(root, 'tsconfig.node.json'),
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    // The cron function accepts only its own trigger, by the name config.json gives it.
+    __CRON_TRIGGER__: JSON.stringify(functions.cron.config.triggers[0].name),
+  },
   legalComments: 'none',
 };
 

@@ -347,6 +347,9 @@ export interface RoundEntryDoc {
   projectName: string;
   orgName: string;
   creditCode: string | null;
+  /** Who submitted the entry and whom it names (`identityOf`): conflicts of the judges' own entries. */
+  ownerOpenid?: string;
+  identity?: string | null;
   /** The previous round's aggregate (tie-break), null in 预赛. */
   previous: Fraction | null;
   /** 复赛 session key, when the round runs in panels. */

@@ -1,10 +1,7 @@
 import * as v from 'valibot';
-import { id, text } from '../schemas/common';
+import { clean, day, id, instant, int, optionalText, text } from '../schemas/common';
 
 const group = v.picklist(['enterprise', 'maker'], '组别只能是企业组或创客组');
-const instant = (label: string) =>
-  v.pipe(v.string(`请填写${label}`), v.isoTimestamp(`${label}应为带时区的时间，例如 2024-08-31T23:59:59+08:00`));
-const day = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoDate(`${label}应为 YYYY-MM-DD 格式`));
 
 function distinct<T>(label: string) {
   return v.check((list: T[]) => new Set(list).size === list.length, `${label}不能重复`);
@@ -16,7 +13,7 @@ export const stageInput = v.pipe(
     format: text('比赛形式', { max: 40 }),
     startsOn: day('开始日期'),
     endsOn: day('结束日期'),
-    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明不能超过 200 个字'))),
+    note: optionalText('说明', 200),
   }),
   v.forward(
     v.check((s) => s.startsOn <= s.endsOn, '结束日期不能早于开始日期'),
@@ -24,11 +21,14 @@ export const stageInput = v.pipe(
   ),
 );
 
-const awardPlan = v.array(
-  v.object({
-    prize: v.picklist(['first', 'second', 'third', 'merit'], '奖项只能是一、二、三等奖或优胜奖'),
-    count: v.nullable(v.pipe(v.number(), v.integer('名额应为整数'), v.minValue(0, '名额不能为负数'))),
-  }),
+const awardPlan = v.pipe(
+  v.array(
+    v.object({
+      prize: v.picklist(['first', 'second', 'third', 'merit'], '奖项只能是一、二、三等奖或优胜奖'),
+      count: v.nullable(int('名额', 0, 1000)),
+    }),
+  ),
+  v.maxLength(4, '奖项最多 4 种'),
 );
 
 /** admin.contest.upsert: create (no id) or replace a contest's settings. */
@@ -41,7 +41,12 @@ export const contestInput = v.pipe(
     hostRegion: text('举办地区', { max: 20 }),
     hosts: v.pipe(v.array(text('主办单位', { max: 60 })), v.maxLength(10, '主办单位最多 10 个')),
     organizers: v.pipe(v.array(text('承办单位', { max: 60 })), v.maxLength(20, '承办单位最多 20 个')),
-    groups: v.pipe(v.array(group), v.minLength(1, '至少选择一个组别'), distinct<'enterprise' | 'maker'>('组别')),
+    groups: v.pipe(
+      v.array(group),
+      v.minLength(1, '至少选择一个组别'),
+      v.maxLength(2),
+      distinct<'enterprise' | 'maker'>('组别'),
+    ),
     fields: v.pipe(
       v.array(text('行业领域', { max: 20 })),
       v.minLength(1, '至少设置一个行业领域'),
@@ -57,7 +62,12 @@ export const contestInput = v.pipe(
       ),
     ),
     stages: v.pipe(v.array(stageInput), v.maxLength(3)),
-    rules: v.pipe(v.string(), v.trim(), v.maxLength(5000, '赛事规则不能超过 5000 个字')),
+    rules: v.pipe(
+      v.string('请填写赛事规则'),
+      v.trim(),
+      clean('赛事规则'),
+      v.maxLength(5000, '赛事规则不能超过 5000 个字'),
+    ),
     awards: v.object({ enterprise: v.optional(awardPlan), maker: v.optional(awardPlan) }),
   }),
 );
@@ -66,5 +76,5 @@ export type ContestInput = v.InferOutput<typeof contestInput>;
 export const editionInput = v.object({
   id: v.optional(id('届次')),
   name: text('届次名称', { max: 40 }),
-  year: v.pipe(v.number('请填写年份'), v.integer('年份应为整数'), v.minValue(2015), v.maxValue(2100)),
+  year: int('年份', 2015, 2100),
 });

@@ -8,7 +8,12 @@ import { id, text } from '../schemas/common';
 const MB = 1024 * 1024;
 
 function size(max: number, label: string) {
-  return v.pipe(v.number(), v.integer(), v.minValue(1, '文件为空'), v.maxValue(max * MB, `${label}不能超过 ${max} MB`));
+  return v.pipe(
+    v.number('文件大小应为数字'),
+    v.integer('文件大小应为整数'),
+    v.minValue(1, '文件为空'),
+    v.maxValue(max * MB, `${label}不能超过 ${max} MB`),
+  );
 }
 
 function fileName(pattern: RegExp, message: string) {
@@ -63,10 +68,20 @@ export const uploadRequest = v.variant(
   '不支持的上传用途',
 );
 
+/** A stored file's id as a client reports it (the server rebuilds it from the path it chose): printable ASCII. */
+export function fileIdSchema(missing: string) {
+  return v.pipe(
+    v.string(missing),
+    v.minLength(1, missing),
+    v.maxLength(512, '文件编号过长'),
+    v.regex(/^(?:cloud|local):\/\/[\x21-\x7e]+$/, missing),
+  );
+}
+
 /** A stored file as a form refers to it. */
 export const fileRef = v.object({
-  fileId: v.pipe(v.string(), v.minLength(1, '请上传文件'), v.maxLength(512)),
+  fileId: fileIdSchema('请上传文件'),
   name: text('文件名', { max: 120 }),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  size: size(20, '文件'),
 });
 export type FileRef = v.InferOutput<typeof fileRef>;

@@ -38,7 +38,7 @@ function byPair(a: { entryId: string; judgeId: string }, b: { entryId: string; j
 
 /**
  * The plan for a round: pairs to add, pending pairs to remove, entries still short of judges, and every
- * input judge's load after it. A judge is eligible for an entry when not in conflict (`hasConflict`), not
+ * input judge's load after it. A judge is eligible for an entry when not in conflict (`judgeConflicts`), not
  * recused from it and not already on it. A scored pair stays and counts even if the judge has declared a
  * conflict since (the score is the organizer's to void); pairs of entries or judges no longer in the input
  * count for no load. Entries that already have more than k active judges keep them all.

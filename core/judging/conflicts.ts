@@ -1,5 +1,5 @@
 import { toHalfWidth } from '../text/half-width';
-import type { ConflictDeclaration } from './types';
+import type { ConflictDeclaration, EntryForAssignment, JudgeProfileForAssignment } from './types';
 
 /**
  * 回避: a judge declares the organizations they are tied to (names, 统一社会信用代码) and is never given
@@ -61,14 +61,49 @@ export function hasConflict(
 }
 
 /**
- * For each judge, the indexes of the entries they conflict with: exactly `hasConflict` for every pair, with
+ * The company or maker an entry names, as the one-entry-per-edition rule keys it: `credit:<统一社会信用代码>`
+ * or `maker:<ID hash>`; null while the form does not say yet.
+ */
+export function entrantIdentity(form: {
+  group: string;
+  creditCode?: string | null;
+  idHash?: string | null;
+}): string | null {
+  if (form.group === 'enterprise' && typeof form.creditCode === 'string') {
+    const code = normalizeCreditCode(form.creditCode);
+    return code === '' ? null : `credit:${code}`;
+  }
+  if (form.group === 'maker' && typeof form.idHash === 'string' && form.idHash !== '') {
+    return `maker:${form.idHash.toLowerCase()}`;
+  }
+  return null;
+}
+
+type JudgeSide = Pick<JudgeProfileForAssignment, 'conflicts'> &
+  Partial<Pick<JudgeProfileForAssignment, 'id' | 'identities'>>;
+type EntrySide = Pick<EntryForAssignment, 'orgName' | 'creditCode'> &
+  Partial<Pick<EntryForAssignment, 'ownerId' | 'identity'>>;
+
+/**
+ * Whether the judge must not see or score the entry: their own account submitted it, it names a company or
+ * maker one of their own entries names, or they declared a conflict with it (`hasConflict`).
+ */
+export function judgeConflicts(judge: JudgeSide, entry: EntrySide): boolean {
+  if (ownsEntry(judge, entry)) return true;
+  return hasConflict(judge.conflicts, entry);
+}
+
+function ownsEntry(judge: JudgeSide, entry: EntrySide): boolean {
+  if (judge.id !== undefined && entry.ownerId != null && entry.ownerId === judge.id) return true;
+  return entry.identity != null && (judge.identities ?? []).includes(entry.identity);
+}
+
+/**
+ * For each judge, the indexes of the entries they conflict with: exactly `judgeConflicts` for every pair, with
  * each name normalized once and declared names looked up through a bigram index of the entries' names
  * instead of scanning every entry (10,000 entries × 300 judges is 3 million pairs).
  */
-export function conflictIndex(
-  judges: ReadonlyArray<{ conflicts: ConflictDeclaration }>,
-  entries: ReadonlyArray<{ orgName: string; creditCode: string | null }>,
-): Array<Set<number>> {
+export function conflictIndex(judges: ReadonlyArray<JudgeSide>, entries: ReadonlyArray<EntrySide>): Array<Set<number>> {
   const names = entries.map((e) => normalizeOrgName(e.orgName));
   const byCode = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -107,8 +142,21 @@ export function conflictIndex(
     matchesOf.set(declared, found);
     return found;
   };
+  const byOwner = new Map<string, number[]>();
+  const byIdentity = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  entries.forEach((e, i) => {
+    if (e.ownerId != null) push(byOwner, e.ownerId, i);
+    if (e.identity != null) push(byIdentity, e.identity, i);
+  });
   return judges.map((j) => {
     const set = new Set<number>();
+    if (j.id !== undefined) for (const i of byOwner.get(j.id) ?? []) set.add(i);
+    for (const identity of j.identities ?? []) for (const i of byIdentity.get(identity) ?? []) set.add(i);
     for (const code of declaredCreditCodes(j.conflicts)) for (const i of byCode.get(code) ?? []) set.add(i);
     for (const name of declaredNames(j.conflicts)) for (const i of matching(name)) set.add(i);
     return set;

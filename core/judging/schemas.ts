@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { creditCode } from '../registration/forms';
-import { id, text } from '../schemas/common';
+import { decimal, id, instant, textOr, text } from '../schemas/common';
 import { AGGREGATIONS } from './types';
 
 /**
@@ -11,9 +11,6 @@ import { AGGREGATIONS } from './types';
 
 const STAGES = ['preliminary', 'semifinal', 'final'] as const;
 export const stage = v.picklist(STAGES, '阶段只能是预赛、复赛或决赛');
-
-const instant = (label: string) =>
-  v.pipe(v.string(`请填写${label}`), v.isoTimestamp(`${label}应为带时区的时间，例如 2024-08-31T23:59:59+08:00`));
 
 /** 0.5 .. 1000 in steps of 0.5. */
 const halfStep = (label: string, min: number, max: number) =>
@@ -27,7 +24,7 @@ const halfStep = (label: string, min: number, max: number) =>
 export const criterionInput = v.object({
   key: v.pipe(v.string('评分项缺少编号'), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,23}$/, '评分项编号格式不正确')),
   name: text('评分项名称', { max: 20 }),
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '评分说明不能超过 200 个字')), ''),
+  description: textOr('评分说明', 200, ''),
   maxPoints: halfStep('满分', 0.5, 1000),
   weight: v.optional(
     v.pipe(
@@ -63,7 +60,7 @@ export const roundInput = v.pipe(
   v.object({
     contestId: id('赛事'),
     stage,
-    name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(30, '轮次名称不能超过 30 个字')), ''),
+    name: textOr('轮次名称', 30, ''),
     rubric: rubricInput,
     aggregation: v.picklist(AGGREGATIONS, '请选择汇总方式'),
     judgesPerEntry: v.pipe(
@@ -89,8 +86,8 @@ export const roundInput = v.pipe(
       null,
     ),
     /** Discrepancy thresholds in points; null: 20% / 10% of the rubric's full marks. */
-    scoreGapPoints: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0, '阈值不能为负数'))), null),
-    judgeBiasPoints: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0, '阈值不能为负数'))), null),
+    scoreGapPoints: v.optional(v.nullable(decimal('分数差异阈值', 0, 100_000)), null),
+    judgeBiasPoints: v.optional(v.nullable(decimal('评委偏差阈值', 0, 100_000)), null),
   }),
   v.forward(
     v.check((r) => Date.parse(r.opensAt) < Date.parse(r.closesAt), '评分截止时间应晚于开始时间'),
@@ -110,6 +107,7 @@ export const roundEntryRef = { roundId: id('评审轮次'), entryId: id('项目'
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const inviteCode = v.pipe(
   v.string('请输入邀请码'),
+  v.maxLength(40, '邀请码为 8 位字母或数字，请核对'),
   v.transform((s) => s.replace(/[\s-]/g, '').toUpperCase()),
   v.regex(/^[A-HJ-KM-NP-Z2-9]{8}$/, '邀请码为 8 位字母或数字，请核对'),
 );
@@ -140,8 +138,11 @@ export type JudgeBindInput = v.InferOutput<typeof judgeBindInput>;
 export const judgeScoreInput = v.object({
   ...roundEntryRef,
   /** Points per criterion key; checked against the round's rubric (checkPoints) by the form and the use case. */
-  points: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,23}$/)), v.number('请填写分数')),
-  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, '评语不能超过 500 个字')), ''),
+  points: v.pipe(
+    v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,23}$/)), decimal('分数', 0, 1000)),
+    v.check((p) => Object.keys(p).length <= 20, '评分项最多 20 个'),
+  ),
+  comment: textOr('评语', 500, ''),
 });
 export type JudgeScoreInput = v.InferOutput<typeof judgeScoreInput>;
 

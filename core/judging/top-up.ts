@@ -1,4 +1,4 @@
-import { hasConflict } from './conflicts';
+import { judgeConflicts } from './conflicts';
 import { fnv1a32 } from './seeded-random';
 import type { EntryForAssignment, JudgeProfileForAssignment } from './types';
 
@@ -17,7 +17,7 @@ export function pickSubstitutes(input: {
   seed: string;
 }): string[] {
   const loads = { ...input.loads };
-  const candidates = input.judges.filter((j) => !input.taken.has(j.id) && !hasConflict(j.conflicts, input.entry));
+  const candidates = input.judges.filter((j) => !input.taken.has(j.id) && !judgeConflicts(j, input.entry));
   const chosen: string[] = [];
   for (let i = 0; i < input.count; i++) {
     let best: JudgeProfileForAssignment | null = null;

@@ -51,6 +51,11 @@ export interface JudgeProfileForAssignment {
   expertise: readonly string[];
   /** Declared conflicts of interest: organization names and/or 统一社会信用代码. */
   conflicts: ConflictDeclaration;
+  /**
+   * The entrant identities (`entrantIdentity`) of entries this judge's own account submitted: a judge never
+   * reviews their own company or their own maker project, whoever's account entered it.
+   */
+  identities?: readonly string[];
 }
 
 export interface ConflictDeclaration {
@@ -68,6 +73,10 @@ export interface EntryForAssignment {
   creditCode: string | null;
   /** Used by 复赛 panels (district × field). */
   district: string;
+  /** The account that submitted the entry: its judge is conflicted like a declared one. */
+  ownerId?: string | null;
+  /** The company or maker the entry names (`entrantIdentity`). */
+  identity?: string | null;
 }
 
 /** What already exists when assignment runs again. */

@@ -64,7 +64,7 @@ export interface SessionView {
   place: string;
   startsAt: string | null;
   entryIds: string[];
-  judgeOpenids: string[];
+  judgeKeys: string[];
 }
 
 export interface JudgeAssignmentView {
@@ -118,8 +118,9 @@ export interface JudgeEntryView {
   myScore: MyScoreView | null;
 }
 
+/** Judges appear to organizers by an opaque key, never by their WeChat openid. */
 export interface JudgeView {
-  openid: string;
+  key: string;
   name: string;
   organization: string;
   title: string;
@@ -139,7 +140,7 @@ export interface InviteView {
 }
 
 export interface JudgeProgressRow {
-  openid: string;
+  key: string;
   name: string;
   organization: string;
   assigned: number;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { id, text } from '../schemas/common';
+import { clean, day, id, text } from '../schemas/common';
+import { fileIdSchema } from '../files/uploads';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
 import { idNumberProblem, normalizeIdNumber } from './id-number';
 import { emailProblem, mobileProblem, normalizeMobile } from './contact';
@@ -14,9 +15,10 @@ export const SUMMARY_MAX = 500;
 export const BUSINESS_PLAN_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Checks whose Chinese message depends on the value come from the rule's own `…Problem` function. */
-function ruled(label: string, normalize: (s: string) => string, problem: (s: string) => string | null) {
+function ruled(label: string, normalize: (s: string) => string, problem: (s: string) => string | null, max = 60) {
   return v.pipe(
     v.string(`请填写${label}`),
+    v.maxLength(max, `${label}过长，请核对`),
     v.transform(normalize),
     v.check(
       (s) => problem(s) === null,
@@ -27,18 +29,16 @@ function ruled(label: string, normalize: (s: string) => string, problem: (s: str
 
 export const creditCode = ruled('统一社会信用代码', normalizeCreditCode, creditCodeProblem);
 export const mobile = ruled('手机号', normalizeMobile, mobileProblem);
-const email = ruled('邮箱', (s) => s.trim(), emailProblem);
+const email = ruled('邮箱', (s) => s.trim(), emailProblem, 254);
 /** The birth date inside an ID number can't be checked against "today" here; the use case does. */
 const idNumber = ruled('身份证号码', normalizeIdNumber, (s) => idNumberProblem(s, '9999-12-31'));
 
-const day = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoDate(`${label}应为 YYYY-MM-DD 格式的日期`));
-
 export const businessPlan = v.object({
-  fileId: v.pipe(v.string('请上传商业计划书'), v.minLength(1, '请上传商业计划书'), v.maxLength(512)),
+  fileId: fileIdSchema('请上传商业计划书'),
   name: text('文件名', { max: 120 }),
   size: v.pipe(
-    v.number(),
-    v.integer(),
+    v.number('文件大小应为数字'),
+    v.integer('文件大小应为整数'),
     v.minValue(1, '文件为空'),
     v.maxValue(BUSINESS_PLAN_MAX_BYTES, '商业计划书不能超过 20 MB'),
   ),
@@ -57,23 +57,26 @@ const projectFields = {
   businessPlan,
 };
 
+export const employeesSchema = v.pipe(
+  v.number('请填写员工人数'),
+  v.integer('员工人数应为整数'),
+  v.minValue(1, '员工人数至少为 1'),
+  v.maxValue(1_000_000, '员工人数过大'),
+);
+export const revenueSchema = v.pipe(
+  v.number('请填写上年度营业收入'),
+  v.minValue(0, '营业收入不能为负数'),
+  v.maxValue(100_000_000, '营业收入数值过大'),
+);
+
 export const enterpriseForm = v.object({
   group: v.literal('enterprise'),
   companyName: text('企业名称', { max: 60 }),
   creditCode,
   foundedOn: day('成立日期'),
-  employees: v.pipe(
-    v.number('请填写员工人数'),
-    v.integer('员工人数应为整数'),
-    v.minValue(1, '员工人数至少为 1'),
-    v.maxValue(1_000_000, '员工人数过大'),
-  ),
+  employees: employeesSchema,
   /** 上年度营业收入，万元 */
-  revenue: v.pipe(
-    v.number('请填写上年度营业收入'),
-    v.minValue(0, '营业收入不能为负数'),
-    v.maxValue(100_000_000, '营业收入数值过大'),
-  ),
+  revenue: revenueSchema,
   team: text('团队介绍', { max: 1000 }),
   contactName: text('联系人', { max: 20 }),
   ...projectFields,
@@ -102,8 +105,8 @@ export type MakerForm = v.InferOutput<typeof makerForm>;
  * A draft keeps whatever has been typed so far, so only lengths are checked; the full rules apply
  * on submit. A draft never carries an ID number: the use case turns a complete one into a hash.
  */
-const loose = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max, `不能超过 ${max} 个字`)));
-const looseNumber = v.optional(v.number());
+const loose = (max: number) =>
+  v.optional(v.pipe(v.string('应为文字'), clean('内容'), v.maxLength(max, `不能超过 ${max} 个字`)));
 const looseProject = {
   field: loose(20),
   district: loose(20),
@@ -120,8 +123,9 @@ export const enterpriseDraft = v.object({
   companyName: loose(60),
   creditCode: loose(30),
   foundedOn: loose(10),
-  employees: looseNumber,
-  revenue: looseNumber,
+  // Out of range is refused even in a draft: 1e400 must not be stored as null, nor -5 kept for later.
+  employees: v.optional(employeesSchema),
+  revenue: v.optional(revenueSchema),
   team: loose(1000),
   contactName: loose(20),
   ...looseProject,

@@ -43,7 +43,7 @@ function invite(code: string, overrides: Partial<InviteView> = {}): InviteView {
 }
 
 const judge: JudgeView = {
-  openid: 'j1',
+  key: 'j1',
   name: '王建国',
   organization: '复旦大学',
   title: '教授',
@@ -82,9 +82,9 @@ test('generating invites shows the new codes large, copyable, with the sentence 
   await drawn(container, '.judges-invite-row');
   expect(text(container, '.judges-invite-row[data-code="USED2345"] .judges-invite-status')).toBe('已使用（王建国）');
   expect(text(container, '.judges-invite-row[data-code="OLDX2345"] .judges-invite-status')).toBe('已过期');
-  expect(text(container, '.judges-row[data-openid="j1"] .judges-org')).toBe('复旦大学');
-  expect(text(container, '.judges-row[data-openid="j1"] .judges-conflicts')).toContain('上海星河智能科技有限公司');
-  expect(text(container, '.judges-row[data-openid="j1"] .judges-expertise')).toContain('生物医药');
+  expect(text(container, '.judges-row[data-judge="j1"] .judges-org')).toBe('复旦大学');
+  expect(text(container, '.judges-row[data-judge="j1"] .judges-conflicts')).toContain('上海星河智能科技有限公司');
+  expect(text(container, '.judges-row[data-judge="j1"] .judges-expertise')).toContain('生物医药');
 
   await type(container, '.judges-invite-count', '2');
   await type(container, '.judges-invite-days', '14');

@@ -11,7 +11,7 @@ import { judge } from './support/judging';
 type Handler = (req: CallRequest) => { json: unknown } | Error;
 
 const profile: JudgeView & { contestId: string; contestName: string; contestFields: string[] } = {
-  openid: 'dev:王建国',
+  key: 'k-wangjianguo',
   name: '王建国',
   organization: '上海交通大学',
   title: '教授',

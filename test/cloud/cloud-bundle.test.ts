@@ -74,17 +74,46 @@ test('api: identity from getWXContext, organizer from ADMIN_OPENIDS, data over t
   });
 });
 
-test('cron: refuses a client call, runs due jobs on a timer event', async () => {
+test('cron: refuses every caller but its own timer trigger, runs due jobs on it', async () => {
   const main = load('cron');
-  process.env.WX_OPENID = 'oUser00000000000000000000001';
-  expect(await main({ Type: 'Timer', TriggerName: 'every-minute' })).toMatchObject({
-    ok: false,
-    error: { code: 'FORBIDDEN' },
-  });
-  delete process.env.WX_OPENID;
-  expect(await main({ action: 'whatever' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const timerEvent = { Type: 'Timer', TriggerName: 'every-minute', Time: '2026-11-23T02:00:00Z' };
+  const refused = { ok: false, error: { code: 'FORBIDDEN' } };
+  try {
+    // A mini-program user forging the timer's event.
+    process.env.TCB_SOURCE = 'wx_client';
+    process.env.WX_OPENID = 'oUser00000000000000000000001';
+    expect(await main(timerEvent)).toMatchObject(refused);
+    // A web or anonymous caller (no OPENID) forging it: the platform still says who started the run.
+    delete process.env.WX_OPENID;
+    expect(await main(timerEvent)).toMatchObject(refused);
+    process.env.TCB_SOURCE = 'wx_http';
+    expect(await main(timerEvent)).toMatchObject(refused);
+    // Another function calling on a client's behalf: the chain is not the timer.
+    process.env.TCB_SOURCE = 'wx_trigger,scf';
+    expect(await main(timerEvent)).toMatchObject(refused);
+    // A timer run, but not of our trigger's name, or not a timer event at all.
+    process.env.TCB_SOURCE = 'wx_trigger';
+    expect(await main({ ...timerEvent, TriggerName: 'someone-else' })).toMatchObject(refused);
+    expect(await main({ action: 'whatever' })).toMatchObject(refused);
+    expect(await main(null)).toMatchObject(refused);
+    // A timer run with a user behind it is no timer run.
+    process.env.WX_OPENID = 'oUser00000000000000000000001';
+    expect(await main(timerEvent)).toMatchObject(refused);
+    delete process.env.WX_OPENID;
+  } finally {
+    delete process.env.TCB_SOURCE;
+  }
+  expect(await main(timerEvent)).toMatchObject(refused);
+  // Nothing ran for any of them: not even the recurring jobs a first tick plants.
+  expect((await sdk.databaseStandin.collection('jobs').count()).total).toBe(0);
 
-  const tick = await main({ Type: 'Timer', TriggerName: 'every-minute', Time: '2026-11-23T02:00:00Z' });
+  process.env.TCB_SOURCE = 'wx_trigger';
+  let tick: Awaited<ReturnType<typeof main>>;
+  try {
+    tick = await main(timerEvent);
+  } finally {
+    delete process.env.TCB_SOURCE;
+  }
   expect(tick).toMatchObject({
     ok: true,
     data: { outcomes: [{ id: 'recurring:requests.purge', status: 'rescheduled', result: { removed: 0 } }] },

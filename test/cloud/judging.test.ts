@@ -19,7 +19,9 @@ import {
   type ContestDoc,
   type EntryDoc,
   type RoundDoc,
+  type SessionDoc,
 } from '../../cloudfunctions/usecases/collections';
+import { personKey } from '../../cloudfunctions/usecases/files/file-links';
 import { createWxDatabaseStandin } from '../standins/wx-database';
 import {
   approvedEntries,
@@ -538,11 +540,11 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       await scoreAll({ 1: 90, 2: 80, 3: 70, 4: 60, 5: 50, 6: 40 }, judges[3]?.openid);
       const progress = await ok<{
-        judges: Array<{ openid: string; assigned: number; done: number; behind: boolean }>;
+        judges: Array<{ key: string; assigned: number; done: number; behind: boolean }>;
         entries: { total: number; complete: number };
         tooFewCount: number;
       }>(call(api, organizer, 'admin.round.progress', { roundId: ROUND }));
-      const lagging = progress.judges.find((j) => j.openid === judges[3]?.openid);
+      const lagging = progress.judges.find((j) => j.key === personKey(judges[3]?.openid ?? ''));
       expect(lagging).toMatchObject({ done: 0, behind: true });
       expect(lagging?.assigned).toBeGreaterThan(0);
       expect(progress.judges.filter((j) => j.behind)).toHaveLength(1);
@@ -828,9 +830,9 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       );
       expect(run).toMatchObject({ joined: 7, sessions: 3 });
       const { sessions } = await ok<{
-        sessions: Array<{ key: string; district: string; field: string; entryIds: string[]; judgeOpenids: string[] }>;
+        sessions: Array<{ key: string; district: string; field: string; entryIds: string[]; judgeKeys: string[] }>;
       }>(call(api, organizer, 'admin.round.get', { roundId: SEMI }));
-      expect(sessions.map((s) => [s.district, s.field, s.entryIds.length, s.judgeOpenids.length])).toEqual(
+      expect(sessions.map((s) => [s.district, s.field, s.entryIds.length, s.judgeKeys.length])).toEqual(
         [
           ['徐汇区', '生物医药', 2, 2],
           ['浦东新区', '新一代信息技术', 3, 2],
@@ -848,7 +850,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
           }),
         ),
       ).toMatchObject({ session: { place: '张江科学会堂 3 楼' } });
-      const panelJudge = { openid: sessions[0]?.judgeOpenids[0] ?? '' };
+      // Organizers see judges by key only; the test knows which of its judges that is.
+      const stored = await ports.db.collection<SessionDoc>(C.sessions).get(`${SEMI}:${key}`);
+      expect(stored?.judgeOpenids.map(personKey)).toEqual(sessions[0]?.judgeKeys);
+      const panelJudge = { openid: stored?.judgeOpenids[0] ?? '' };
       const mine = await ok<{
         rounds: Array<{ round: { id: string }; items: Array<{ session: { place: string } | null }> }>;
       }>(call(api, panelJudge, 'judge.assignments', { roundId: SEMI }));

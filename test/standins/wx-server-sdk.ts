@@ -32,6 +32,8 @@ export function createWxServerSdkStandin(): WxServerSdkStandin {
       APPID: process.env.WX_APPID ?? '',
       UNIONID: process.env.WX_UNIONID ?? '',
       ENV: storage.envId,
+      // The platform sets TCB_SOURCE per run (wx_client, wx_trigger, …); the SDK reports it as SOURCE.
+      SOURCE: process.env.TCB_SOURCE ?? '',
     }),
     database: () => databaseStandin,
     uploadFile: (params) => storage.uploadFile(params),

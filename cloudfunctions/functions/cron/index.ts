@@ -3,19 +3,18 @@ import cloud from 'wx-server-sdk';
 import { ErrorCode } from '@core/errors';
 import { createCloudPorts } from '../../adapters/cloud';
 import { cronTick } from '../../jobs';
-import { wechatIdentity } from '../../identity';
+import { isOwnTimerTrigger } from '../../identity';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 
 const ports = createCloudPorts(cloud);
 
 /**
- * The timer function (trigger in config.json). Any mini-program user could call a cloud function
- * by name, so a call that is not the timer's (one with an OPENID, or without Type "Timer") is refused.
+ * The timer function (trigger in config.json). Anyone who can reach the environment could call a cloud
+ * function by name with a made-up event, so only the platform's run of our own trigger is accepted.
  */
 export async function main(event: unknown): Promise<unknown> {
-  const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
-  if (!isTimer || wechatIdentity(() => cloud.getWXContext()).openid !== null) {
+  if (!isOwnTimerTrigger(event, cloud.getWXContext(), __CRON_TRIGGER__)) {
     return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: '定时函数只能由定时触发器调用' } };
   }
   const outcomes = await cronTick(ports, `cron-${randomUUID()}`);

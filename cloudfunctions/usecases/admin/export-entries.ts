@@ -8,10 +8,9 @@ import { formatShanghai } from '@core/time/shanghai';
 import type { UseCase } from '../context';
 import { C, type AuditDoc, type ContestDoc, type EntryDoc, type UserDoc } from '../collections';
 import { findByIds } from '../find-by-ids';
+import { deliverExport } from '../files/deliver-export';
 import { entryFilter } from './entry-views';
 import { contestScopeFilter } from './scope';
-
-const LINK_SECONDS = 10 * 60;
 
 const header = [
   '报名编号',
@@ -87,17 +86,5 @@ export const exportEntries: UseCase<'admin.entries.export'> = async (ctx, input,
   const content = await writeXlsxFile(rows, { sheet: '报名列表' }).toBuffer();
   const stamp = formatShanghai(now, 'YYYYMMDD-HHmmss');
   const fileName = `报名列表-${stamp}${input.includeSensitive ? '-含敏感信息' : ''}.xlsx`;
-  const stored = await ports.files.put(
-    `exports/${stamp}-${randomUUID()}.xlsx`,
-    content,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-
-  const url = await ports.files.temporaryUrl(stored.fileId, LINK_SECONDS);
-  return {
-    url,
-    fileName,
-    rows: entries.length,
-    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
-  };
+  return deliverExport(ports, ctx.caller, { name: `entries-${stamp}`, fileName, rows: entries.length, content });
 };

@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
+import { NEWS_FOLDER, entryFolder, objectionFolder } from '@core/files/access';
 import { UPLOAD_LIMITS } from '@core/files/uploads';
 import { isInPublicity } from '@core/results/types';
 import { hasRole } from '@core/roles';
 import type { UseCase } from '../context';
 import { C, type ResultListDoc } from '../collections';
-import { assertRegistrationOpen, entryIdFor, loadContest, uploadPrefix } from '../registration/common';
+import { assertRegistrationOpen, entryIdFor, loadContest } from '../registration/common';
+import { personKey } from './file-links';
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -17,10 +19,8 @@ const EXTENSIONS: Record<string, string> = {
 
 /** Folder for one person's objection files: derived, so the objection can check it is theirs. */
 export function objectionPrefix(listId: string, openid: string): string {
-  return `objections/${listId}/${createHash('sha256').update(openid).digest('hex').slice(0, 16)}/`;
+  return objectionFolder(listId, personKey(openid));
 }
-
-export const NEWS_PREFIX = 'news/';
 
 /**
  * Where to upload a file. Type and size were checked by the schema before any byte moves; the server
@@ -38,7 +38,7 @@ export const uploadTarget: UseCase<'files.uploadTarget'> = async (ctx, input, po
     case 'businessPlan': {
       const contest = await loadContest(ports.db, input.contestId);
       assertRegistrationOpen(contest, now);
-      path = `${uploadPrefix(entryIdFor(contest._id, openid))}plan-${name}`;
+      path = `${entryFolder(entryIdFor(contest._id, openid))}plan-${name}`;
       break;
     }
     case 'objection': {
@@ -52,7 +52,7 @@ export const uploadTarget: UseCase<'files.uploadTarget'> = async (ctx, input, po
     case 'newsImage':
     case 'newsAttachment':
       if (!hasRole(ctx.caller.grants, 'organizer')) throw new AppError(ErrorCode.FORBIDDEN);
-      path = `${NEWS_PREFIX}${input.purpose === 'newsImage' ? 'img' : 'att'}-${name}`;
+      path = `${NEWS_FOLDER}${input.purpose === 'newsImage' ? 'img' : 'att'}-${name}`;
       break;
   }
   const limit = UPLOAD_LIMITS[input.purpose];

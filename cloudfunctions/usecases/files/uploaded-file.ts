@@ -1,6 +1,6 @@
 import type { FileRef } from '@core/files/uploads';
 import type { Files } from '../../ports';
-import { fileIdPath } from '../registration/common';
+import { fileIdPath } from '@core/files/access';
 
 /** Leading bytes of the formats users may upload; WeChat storage itself takes any bytes. */
 const SIGNATURES: Record<string, readonly number[][]> = {
@@ -53,22 +53,4 @@ export async function checkUploadedFile(
     return problem;
   }
   return { ...ref, fileId, size: stat.size };
-}
-
-/** Stored file ids inside article HTML (`<img src="cloud://…">`) become links readers can load. */
-export async function resolveFileLinks(files: Files, html: string, ttlSeconds: number): Promise<string> {
-  const ids = [...new Set([...html.matchAll(/src="((?:cloud|local):\/\/[^"]+)"/g)].map((m) => m[1] ?? ''))];
-  const links = new Map(
-    await Promise.all(ids.map(async (id) => [id, await linkOrEmpty(files, id, ttlSeconds)] as const)),
-  );
-  return html.replace(/src="((?:cloud|local):\/\/[^"]+)"/g, (_, id: string) => `src="${links.get(id) ?? ''}"`);
-}
-
-/** A link to a public file (cover, article image); a missing file shows as no image, not an error page. */
-export async function linkOrEmpty(files: Files, fileId: string, ttlSeconds: number): Promise<string> {
-  try {
-    return await files.temporaryUrl(fileId, ttlSeconds);
-  } catch {
-    return '';
-  }
 }

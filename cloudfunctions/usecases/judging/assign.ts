@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
 import { planAssignment } from '@core/judging/assign-judges';
-import { hasConflict } from '@core/judging/conflicts';
+import { judgeConflicts } from '@core/judging/conflicts';
 import { planPanels } from '@core/judging/plan-panels';
 import { pickSubstitutes } from '@core/judging/top-up';
-import type { AssignmentPlan, ExistingAssignment } from '@core/judging/types';
+import type { AssignmentPlan, ExistingAssignment, JudgeProfileForAssignment } from '@core/judging/types';
 import { DbError, type Ports } from '../../ports';
 import type { UseCase } from '../context';
 import {
@@ -25,7 +25,6 @@ import { loadContest } from '../registration/common';
 import {
   actorName,
   entryForAssignment,
-  judgeForAssignment,
   loadRound,
   previousStage,
   requireOpenid,
@@ -34,6 +33,7 @@ import {
   stageFlow,
   writeAudit,
 } from './common';
+import { identityOf, judgeProfiles } from './conflicts';
 
 /** Documents per createMany call, and how long the api function may write before handing over to cron. */
 const CHUNK = 500;
@@ -73,14 +73,15 @@ export async function runAssignment(
     db.collection<AssignmentDoc>(C.assignments).find({ roundId: round._id }),
   ]);
   if (judges.length === 0) throw new AppError(ErrorCode.INVALID_STATE, '本赛事还没有评委，请先发放邀请码让评委绑定');
+  const profiles = await judgeProfiles(db, judges);
 
   const planned =
     round.mode === 'panels'
-      ? await panelPlan(ports, round, roundEntries, judges, existing, args.seed, at)
+      ? await panelPlan(ports, round, roundEntries, judges, profiles, existing, args.seed, at)
       : {
           plan: planAssignment({
             entries: roundEntries.map(entryForAssignment),
-            judges: judges.map(judgeForAssignment),
+            judges: profiles,
             k: round.judgesPerEntry,
             seed: args.seed,
             existing: existing.map(existingState),
@@ -190,6 +191,8 @@ async function joinEntries(ports: Ports, round: RoundDoc, at: string): Promise<n
       projectName: e.projectName,
       orgName: e.orgName,
       creditCode: e.form.group === 'enterprise' ? (e.form.creditCode ?? null) : null,
+      ownerOpenid: e.ownerOpenid,
+      identity: identityOf(e),
       previous: carry[e._id] ?? null,
       sessionKey: null,
       out: false,
@@ -199,6 +202,14 @@ async function joinEntries(ports: Ports, round: RoundDoc, at: string): Promise<n
   for (let i = 0; i < newcomers.length; i += CHUNK) await entries.createMany(newcomers.slice(i, i + CHUNK));
   const leaving = current.filter((r) => !r.out && !eligibleIds.has(r.entryId)).map((r) => r._id);
   const returning = current.filter((r) => r.out && eligibleIds.has(r.entryId)).map((r) => r._id);
+  // Round entries joined before owners were copied get them now: the conflict rule needs them.
+  const byId = new Map(eligible.map((e) => [e._id, e]));
+  for (const r of current) {
+    const entry = byId.get(r.entryId);
+    if (entry !== undefined && r.ownerOpenid === undefined) {
+      await entries.update(r._id, { ownerOpenid: entry.ownerOpenid, identity: identityOf(entry) });
+    }
+  }
   for (let i = 0; i < leaving.length; i += 100)
     await entries.updateWhere({ _id: { $in: leaving.slice(i, i + 100) } }, { out: true });
   for (let i = 0; i < returning.length; i += 100)
@@ -216,6 +227,7 @@ async function panelPlan(
   round: RoundDoc,
   roundEntries: RoundEntryDoc[],
   judges: JudgeDoc[],
+  profiles: JudgeProfileForAssignment[],
   existing: AssignmentDoc[],
   seed: string,
   at: string,
@@ -237,7 +249,7 @@ async function panelPlan(
         s.district === entry.district &&
         s.field === entry.field &&
         s.entryIds.filter((id) => active.has(id)).length < capacity &&
-        !judges.some((j) => s.judgeOpenids.includes(j.openid) && hasConflict(j.conflicts, entry)),
+        !profiles.some((j) => s.judgeOpenids.includes(j.id) && judgeConflicts(j, entryForAssignment(entry))),
     );
     if (room) {
       room.entryIds.push(entry.entryId);
@@ -247,7 +259,7 @@ async function panelPlan(
   if (leftovers.length > 0) {
     const plan = planPanels({
       entries: leftovers.map(entryForAssignment),
-      judges: judges.map(judgeForAssignment),
+      judges: profiles,
       capacity,
       k: round.judgesPerEntry,
       seed,
@@ -290,6 +302,7 @@ async function panelPlan(
     onEntry.get(a.entryId)?.set(a.judgeOpenid, a);
   }
   const judgeDocs = new Map(judges.map((j) => [j.openid, j]));
+  const profileOf = new Map(profiles.map((p) => [p.id, p]));
   const add: AssignmentPlan['add'] = [];
   const remove: AssignmentPlan['remove'] = [];
   for (const a of existing) {
@@ -302,7 +315,8 @@ async function panelPlan(
   const want = (entryId: string, judgeId: string) => {
     const entry = byId.get(entryId);
     const judge = judgeDocs.get(judgeId);
-    if (!entry || !judge || hasConflict(judge.conflicts, entry)) return;
+    const profile = profileOf.get(judgeId);
+    if (!entry || !judge || !profile || judgeConflicts(profile, entryForAssignment(entry))) return;
     if (onEntry.get(entryId)?.has(judgeId) || pairs.get(entryId)?.has(judgeId)) return;
     if (!pairs.has(entryId)) pairs.set(entryId, new Set());
     pairs.get(entryId)?.add(judgeId);
@@ -321,7 +335,7 @@ async function panelPlan(
     if (missing <= 0) continue;
     const picked = pickSubstitutes({
       entry: entryForAssignment(entry),
-      judges: judges.map(judgeForAssignment),
+      judges: profiles,
       taken: new Set([...mine.keys(), ...(pairs.get(entry.entryId) ?? [])]),
       loads,
       count: missing,

@@ -6,8 +6,8 @@ import type { UseCase } from '../context';
 import { C, type AuditAction, type AuditDoc } from '../collections';
 import { assertOrganizerOf } from '../admin/scope';
 import { loadContest } from '../registration/common';
+import { deliverExport } from '../files/deliver-export';
 
-const LINK_SECONDS = 10 * 60;
 const EXPORT_MAX = 50_000;
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -88,15 +88,10 @@ export const exportAudit: UseCase<'admin.audit.export'> = async (ctx, input, por
   const content = await writeXlsxFile(rows, { sheet: '决策记录' }).toBuffer();
   const now = ports.clock.now();
   const stamp = formatShanghai(now, 'YYYYMMDD-HHmmss');
-  const stored = await ports.files.put(
-    `exports/audit-${contest._id.replace(/[^A-Za-z0-9_-]/g, '_')}-${stamp}.xlsx`,
-    content,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-  return {
-    url: await ports.files.temporaryUrl(stored.fileId, LINK_SECONDS),
+  return deliverExport(ports, ctx.caller, {
+    name: `audit-${contest._id}-${stamp}`,
     fileName: `${contest.name}-决策记录-${stamp}.xlsx`,
     rows: docs.length,
-    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
-  };
+    content,
+  });
 };

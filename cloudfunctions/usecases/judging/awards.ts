@@ -14,13 +14,13 @@ import { C, type ContestDoc, type EntryDoc, type RoundDoc, type RoundEntryDoc } 
 import { assertOrganizerOf } from '../admin/scope';
 import { eachLimited } from '../each-limited';
 import { loadContest } from '../registration/common';
+import { deliverExport } from '../files/deliver-export';
 import { publishList } from '../results/publish';
 import { actorName, loadRound, requireOpenid, roundView, writeAuditTx } from './common';
 import { loadRoundData, rankRound } from './ranking';
 
 const GROUPS: readonly Group[] = ['enterprise', 'maker'];
 const PRIZE_ORDER: readonly Prize[] = ['first', 'second', 'third', 'merit'];
-const LINK_SECONDS = 10 * 60;
 
 /** The contest's award plan as counts; 优胜奖「若干」(null) starts at 0 for the organizer to set. */
 export function defaultCounts(contest: ContestDoc): Partial<Record<Group, AwardCount[]>> {
@@ -275,15 +275,10 @@ export const exportAwards: UseCase<'admin.awards.export'> = async (ctx, input, p
   ]).toBuffer();
   const now = ports.clock.now();
   const stamp = formatShanghai(now, 'YYYYMMDD-HHmmss');
-  const stored = await ports.files.put(
-    `exports/awards-${round._id.replace(/[^A-Za-z0-9_-]/g, '_')}-${stamp}.xlsx`,
-    content,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-  return {
-    url: await ports.files.temporaryUrl(stored.fileId, LINK_SECONDS),
+  return deliverExport(ports, ctx.caller, {
+    name: `awards-${round._id}-${stamp}`,
     fileName: `${contest.name}-获奖名单-${stamp}.xlsx`,
     rows: decision.prizes.length + decision.recommend.length,
-    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
-  };
+    content,
+  });
 };

@@ -4,24 +4,10 @@ import { hasRole, type RoleGrant } from '@core/roles';
 import type { EntryStatus } from '@core/registration/entry-status';
 import { maxUnits, unitsToPoints } from '@core/judging/points';
 import { roundWindow } from '@core/judging/round-window';
-import {
-  UNITS_PER_POINT,
-  type EntryForAssignment,
-  type JudgeProfileForAssignment,
-  type Rubric,
-  type StageKey,
-} from '@core/judging/types';
+import { UNITS_PER_POINT, type EntryForAssignment, type Rubric, type StageKey } from '@core/judging/types';
 import type { JudgeRoundView, RoundView } from '@core/judging/views';
 import type { Db, Tx } from '../../ports';
-import {
-  C,
-  type AuditAction,
-  type AuditDoc,
-  type JudgeDoc,
-  type RoundDoc,
-  type RoundEntryDoc,
-  type UserDoc,
-} from '../collections';
+import { C, type AuditAction, type AuditDoc, type RoundDoc, type RoundEntryDoc, type UserDoc } from '../collections';
 
 export async function loadRound(db: Db, roundId: string): Promise<RoundDoc> {
   const round = await db.collection<RoundDoc>(C.rounds).get(roundId);
@@ -178,10 +164,6 @@ export function requireOpenid(openid: string | null): string {
   return openid;
 }
 
-export function judgeForAssignment(doc: JudgeDoc): JudgeProfileForAssignment {
-  return { id: doc.openid, expertise: doc.expertise, conflicts: doc.conflicts };
-}
-
 export function entryForAssignment(doc: RoundEntryDoc): EntryForAssignment {
   return {
     id: doc.entryId,
@@ -189,6 +171,8 @@ export function entryForAssignment(doc: RoundEntryDoc): EntryForAssignment {
     orgName: doc.orgName,
     creditCode: doc.creditCode,
     district: doc.district,
+    ownerId: doc.ownerOpenid ?? null,
+    identity: doc.identity ?? null,
   };
 }
 

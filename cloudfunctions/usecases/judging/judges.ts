@@ -16,6 +16,7 @@ import {
 } from '../collections';
 import { findByIds } from '../find-by-ids';
 import { assertOrganizerOf } from '../admin/scope';
+import { personKey } from '../files/file-links';
 import { assertTextsClean, loadContest } from '../registration/common';
 import { actorName, assertJudgeOf, requireOpenid, writeAudit, writeAuditTx } from './common';
 import { recuseConflicted } from './recuse';
@@ -46,7 +47,7 @@ function conflictText(conflicts: JudgeDoc['conflicts']): string {
 
 export function judgeView(doc: JudgeDoc): JudgeView {
   return {
-    openid: doc.openid,
+    key: personKey(doc.openid),
     name: doc.name,
     organization: doc.organization,
     title: doc.title,

@@ -7,6 +7,7 @@ import type { RoundProgress } from '@core/judging/views';
 import type { UseCase } from '../context';
 import { C, type JudgeDoc, type SessionDoc } from '../collections';
 import { assertOrganizerOf } from '../admin/scope';
+import { personKey } from '../files/file-links';
 import { loadContest } from '../registration/common';
 import { actorName, loadRound, requireOpenid, roundView, thresholds, writeAudit } from './common';
 import { loadRoundData, type RoundData } from './ranking';
@@ -84,7 +85,7 @@ export const roundProgress: UseCase<'admin.round.progress'> = async (ctx, input,
         const b = bias.get(j.openid);
         const abs = b ? { num: Math.abs(b.bias.num), den: b.bias.den } : null;
         return {
-          openid: j.openid,
+          key: personKey(j.openid),
           name: j.name,
           organization: j.organization,
           assigned: c.assigned,

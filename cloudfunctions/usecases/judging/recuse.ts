@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '@core/errors';
-import { hasConflict } from '@core/judging/conflicts';
+import { judgeConflicts } from '@core/judging/conflicts';
 import { formatPoints } from '@core/judging/points';
 import { pickSubstitutes } from '@core/judging/top-up';
 import type { Ports } from '../../ports';
@@ -13,15 +13,8 @@ import {
   type RoundEntryDoc,
 } from '../collections';
 import { findByIds } from '../find-by-ids';
-import {
-  assertJudgeOf,
-  entryForAssignment,
-  judgeForAssignment,
-  loadRound,
-  requireOpenid,
-  roundEntryId,
-  writeAuditTx,
-} from './common';
+import { assertJudgeOf, entryForAssignment, loadRound, requireOpenid, roundEntryId, writeAuditTx } from './common';
+import { judgeProfiles } from './conflicts';
 
 /**
  * Steps a judge back from one entry and tops the entry up with another judge, in one transaction: the
@@ -39,6 +32,7 @@ export async function recuseAndTopUp(
     ports.db.collection<AssignmentDoc>(C.assignments).find({ roundId: round._id, entryId }, { limit: 200 }),
   ]);
   if (roundEntry === null) throw new AppError(ErrorCode.NOT_FOUND, '该项目不在本轮评审中');
+  const profiles = await judgeProfiles(ports.db, judges);
   const id = assignmentIdFor(round._id, entryId, judgeOpenid);
   return ports.db.transaction(async (tx) => {
     const current = await tx.get<RoundDoc>(C.rounds, round._id);
@@ -51,7 +45,7 @@ export async function recuseAndTopUp(
     const loads = { ...current.loads, [judgeOpenid]: Math.max(0, (current.loads[judgeOpenid] ?? 0) - 1) };
     const substitutes = pickSubstitutes({
       entry: entryForAssignment(roundEntry),
-      judges: judges.map(judgeForAssignment),
+      judges: profiles,
       taken: new Set([...onEntry.map((a) => a.judgeOpenid), judgeOpenid]),
       loads,
       count: Math.max(0, current.judgesPerEntry - active),
@@ -124,6 +118,7 @@ export async function recuseConflicted(ports: Ports, judge: JudgeDoc, at: string
   const rounds = await ports.db
     .collection<RoundDoc>(C.rounds)
     .find({ contestId: judge.contestId, status: 'setup' }, { limit: 10 });
+  const [profile] = await judgeProfiles(ports.db, [judge]);
   let recused = 0;
   for (const round of rounds) {
     const mine = await ports.db
@@ -136,7 +131,7 @@ export async function recuseConflicted(ports: Ports, judge: JudgeDoc, at: string
     );
     for (const assignment of mine) {
       const entry = entries.get(roundEntryId(round._id, assignment.entryId));
-      if (entry === undefined || !hasConflict(judge.conflicts, entry)) continue;
+      if (entry === undefined || profile === undefined || !judgeConflicts(profile, entryForAssignment(entry))) continue;
       await recuseAndTopUp(ports, {
         round,
         entryId: assignment.entryId,

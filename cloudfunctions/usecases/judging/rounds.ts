@@ -6,6 +6,7 @@ import { formatShanghai } from '@core/time/shanghai';
 import type { UseCase } from '../context';
 import { C, roundIdFor, type RoundDoc, type SessionDoc } from '../collections';
 import { assertOrganizerOf } from '../admin/scope';
+import { personKey } from '../files/file-links';
 import { loadContest } from '../registration/common';
 import { actorName, loadRound, requireOpenid, roundView, writeAuditTx } from './common';
 
@@ -19,7 +20,7 @@ export function sessionView(doc: SessionDoc) {
     place: doc.place,
     startsAt: doc.startsAt,
     entryIds: doc.entryIds,
-    judgeOpenids: doc.judgeOpenids,
+    judgeKeys: doc.judgeOpenids.map(personKey),
   };
 }
 

@@ -3,7 +3,7 @@ import { groupLabels } from '@core/contest/types';
 import { formatPoints } from '@core/judging/points';
 import { roundWindow } from '@core/judging/round-window';
 import { checkPoints } from '@core/judging/score-input';
-import { companyNameForms, redactNames } from '@core/judging/blind';
+import { blindNames, redactNames } from '@core/judging/blind';
 import type { Rubric } from '@core/judging/types';
 import type { JudgeAssignmentView, JudgeRoundAssignments, MyScoreView } from '@core/judging/views';
 import type { UseCase } from '../context';
@@ -21,6 +21,8 @@ import {
   type StoredScore,
 } from '../collections';
 import { findByIds } from '../find-by-ids';
+import { entryFilesAccess, signedLink } from '../files/file-links';
+import { assertJudgeFree } from './conflicts';
 import { assertTextsClean } from '../registration/common';
 import { assertJudgeOf, judgeRoundView, loadRound, requireOpenid, roundEntryId, writeAuditTx } from './common';
 
@@ -45,6 +47,14 @@ function describeScore(rubric: Rubric, score: Pick<StoredScore, 'halves' | 'unit
 
 function stateOf(a: AssignmentDoc): JudgeAssignmentView['state'] {
   return a.status === 'recused' ? 'recused' : a.score !== null ? 'scored' : 'pending';
+}
+
+/**
+ * A task list shows only the project name; under blind review the names of its company (or, for a maker,
+ * the leader: the round entry keeps one name) come out of it, as in the entry itself.
+ */
+function listNames(orgName: string): string[] {
+  return blindNames({ orgName, form: { group: 'enterprise', companyName: orgName } });
 }
 
 /** The caller's assignment, or FORBIDDEN: a judge sees only entries assigned to them. */
@@ -112,7 +122,7 @@ export const myAssignments: UseCase<'judge.assignments'> = async (ctx, input, po
           {
             roundId,
             entryId: a.entryId,
-            projectName: entry.projectName,
+            projectName: round.blind ? redactNames(entry.projectName, listNames(entry.orgName)) : entry.projectName,
             group: entry.group,
             field: entry.field,
             district: entry.district,
@@ -141,18 +151,24 @@ export const judgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
   const round = await loadRound(ports.db, input.roundId);
   assertJudgeOf(ctx.caller.grants, round.contestId);
   const assignment = await myAssignment(ports, round._id, input.entryId, openid);
+  if (assignment.status === 'recused') throw new AppError(ErrorCode.FORBIDDEN, '您已回避该项目，不能再查看材料');
   const [entry, contest] = await Promise.all([
     ports.db.collection<EntryDoc>(C.entries).get(input.entryId),
     ports.db.collection<ContestDoc>(C.contests).get(round.contestId),
   ]);
   if (entry === null) throw new AppError(ErrorCode.NOT_FOUND, '项目不存在');
+  // The same rule that decides who may have the plan's link decides who may read the entry at all.
+  const access = await entryFilesAccess(ports, ctx.caller, entry, { assignment, asJudge: true });
+  if (!access.ok) {
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      access.reason === 'conflict' ? '您与该项目存在回避关系，不能查看或评分' : '该项目未分配给您，不能查看或评分',
+    );
+  }
   const now = ports.clock.now();
   const form = entry.form;
   const blind = round.blind;
-  const names =
-    form.group === 'enterprise'
-      ? [...companyNameForms(form.companyName ?? entry.orgName), form.contactName ?? '']
-      : [form.leaderName ?? entry.orgName, ...(form.members ?? []).map((m) => m.name ?? '')];
+  const names = blindNames(entry);
   const shown = (text: string) => (blind ? redactNames(text, names) : text);
   const facts: Array<{ label: string; value: string }> = [{ label: '组别', value: groupLabels[entry.group] }];
   if (form.group === 'enterprise') {
@@ -174,7 +190,7 @@ export const judgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
     ? {
         name: blind ? '商业计划书.pdf' : plan.name,
         size: plan.size,
-        url: await ports.files.temporaryUrl(plan.fileId, LINK_SECONDS),
+        url: await signedLink(ports, ctx.caller, plan.fileId, LINK_SECONDS, { grant: access.grant }),
         expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
       }
     : null;
@@ -182,7 +198,7 @@ export const judgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
     entry: {
       round: judgeRoundView(round, contest?.name ?? '', now),
       entryId: entry._id,
-      projectName: entry.projectName,
+      projectName: shown(entry.projectName),
       group: entry.group,
       field: entry.field,
       district: entry.district,
@@ -210,10 +226,13 @@ export const submitScore: UseCase<'judge.score'> = async (ctx, input, ports) => 
   assertJudgeOf(ctx.caller.grants, round.contestId);
   const checked = checkPoints(round.rubric, input.points);
   if (!checked.ok) throw new AppError(ErrorCode.INVALID_INPUT, '评分有误，请检查后重试', checked.errors);
-  const [judge] = await Promise.all([
+  const [judge, entry] = await Promise.all([
     ports.db.collection<JudgeDoc>(C.judges).get(judgeIdFor(round.contestId, openid)),
+    ports.db.collection<EntryDoc>(C.entries).get(input.entryId),
     input.comment ? assertTextsClean(ports.contentCheck, openid, { comment: input.comment }) : undefined,
   ]);
+  if (entry === null) throw new AppError(ErrorCode.FORBIDDEN, '该项目未分配给您，不能评分');
+  await assertJudgeFree(ports.db, round.contestId, openid, entry);
   const now = ports.clock.now();
   const at = now.toISOString();
   const id = assignmentIdFor(round._id, input.entryId, openid);

@@ -2,7 +2,8 @@ import type { AdminArticle, ArticleDetail, ArticleSummary } from '@core/actions'
 import { isArticleVisible } from '@core/news/types';
 import type { Filter, Files } from '../../ports';
 import type { ArticleDoc } from '../collections';
-import { linkOrEmpty, resolveFileLinks } from '../files/uploaded-file';
+import { storedSources } from '@core/files/access';
+import { publicLink, resolvePublicLinks } from '../files/file-links';
 
 /** Public images are served through day-long links; clients cache pages for less than that. */
 export const PUBLIC_LINK_SECONDS = 24 * 3600;
@@ -18,7 +19,7 @@ export async function articleSummary(files: Files, doc: ArticleDoc): Promise<Art
     title: doc.title,
     category: doc.category,
     contestId: doc.contestId,
-    coverUrl: doc.cover ? (await linkOrEmpty(files, doc.cover.fileId, PUBLIC_LINK_SECONDS)) || null : null,
+    coverUrl: doc.cover ? (await publicLink(files, doc.cover.fileId, PUBLIC_LINK_SECONDS)) || null : null,
     pinned: doc.pinned,
     publishAt: doc.publishAt,
     author: doc.authorName,
@@ -30,12 +31,12 @@ export async function articleSummary(files: Files, doc: ArticleDoc): Promise<Art
 export async function articleDetail(files: Files, doc: ArticleDoc): Promise<ArticleDetail> {
   const [summary, bodyHtml, attachments] = await Promise.all([
     articleSummary(files, doc),
-    resolveFileLinks(files, doc.bodyHtml, PUBLIC_LINK_SECONDS),
+    resolvePublicLinks(files, doc.bodyHtml, PUBLIC_LINK_SECONDS),
     Promise.all(
       doc.attachments.map(async (a) => ({
         name: a.name,
         size: a.size,
-        url: await linkOrEmpty(files, a.fileId, PUBLIC_LINK_SECONDS),
+        url: await publicLink(files, a.fileId, PUBLIC_LINK_SECONDS),
       })),
     ),
   ]);
@@ -43,13 +44,10 @@ export async function articleDetail(files: Files, doc: ArticleDoc): Promise<Arti
 }
 
 export async function adminArticle(files: Files, doc: ArticleDoc, now: Date): Promise<AdminArticle> {
-  const ids = [
-    ...[...doc.bodyHtml.matchAll(/src="((?:cloud|local):\/\/[^"]+)"/g)].map((m) => m[1] ?? ''),
-    ...doc.attachments.map((a) => a.fileId),
-  ];
+  const ids = [...storedSources(doc.bodyHtml), ...doc.attachments.map((a) => a.fileId)];
   const fileLinks = Object.fromEntries(
     await Promise.all(
-      [...new Set(ids)].map(async (id) => [id, await linkOrEmpty(files, id, PUBLIC_LINK_SECONDS)] as const),
+      [...new Set(ids)].map(async (id) => [id, await publicLink(files, id, PUBLIC_LINK_SECONDS)] as const),
     ),
   );
   return {
@@ -58,7 +56,7 @@ export async function adminArticle(files: Files, doc: ArticleDoc, now: Date): Pr
     category: doc.category,
     contestId: doc.contestId,
     cover: doc.cover,
-    coverUrl: doc.cover ? (await linkOrEmpty(files, doc.cover.fileId, PUBLIC_LINK_SECONDS)) || null : null,
+    coverUrl: doc.cover ? (await publicLink(files, doc.cover.fileId, PUBLIC_LINK_SECONDS)) || null : null,
     bodyHtml: doc.bodyHtml,
     attachments: doc.attachments,
     fileLinks,

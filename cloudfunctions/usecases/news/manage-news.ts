@@ -3,28 +3,42 @@ import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
 import { UPLOAD_LIMITS, type FileRef } from '@core/files/uploads';
 import { articleText, sanitizeArticleHtml } from '@core/news/sanitize';
 import { hasRole, holdsGlobally, type RoleGrant } from '@core/roles';
+import type { Filter } from '../../ports';
 import type { UseCase } from '../context';
 import { C, type ArticleDoc, type UserDoc } from '../collections';
 import { checkUploadedFile } from '../files/uploaded-file';
-import { NEWS_PREFIX } from '../files/upload-target';
+import { NEWS_FOLDER, classifyFileId, storedSources } from '@core/files/access';
 import { assertTextsClean } from '../registration/common';
 import { adminArticle } from './article-views';
 
-/** The 组委会 writes for everyone; an organizer of one contest writes about that contest only. */
+/**
+ * The 组委会 writes and reads every article; an organizer of one contest only the articles of that contest
+ * (drafts included). Articles of no contest belong to the 组委会.
+ */
+function mayManage(grants: readonly RoleGrant[], contestId: string | null): boolean {
+  return holdsGlobally(grants, 'organizer') || (contestId !== null && hasRole(grants, 'organizer', contestId));
+}
+
 function assertMayWrite(grants: readonly RoleGrant[], contestId: string | null): void {
-  if (holdsGlobally(grants, 'organizer')) return;
-  if (contestId !== null && hasRole(grants, 'organizer', contestId)) return;
-  throw new AppError(ErrorCode.FORBIDDEN, '只能发布本赛事的文章');
+  if (!mayManage(grants, contestId)) throw new AppError(ErrorCode.FORBIDDEN, '只能管理本赛事的文章');
+}
+
+/** The articles a caller manages, as a filter. */
+function manageableFilter(grants: readonly RoleGrant[]): Filter {
+  if (holdsGlobally(grants, 'organizer')) return {};
+  return {
+    contestId: { $in: grants.flatMap((g) => (g.role === 'organizer' && g.contestId !== null ? [g.contestId] : [])) },
+  };
 }
 
 const imageRule = {
-  prefix: NEWS_PREFIX,
+  prefix: NEWS_FOLDER,
   maxBytes: UPLOAD_LIMITS.newsImage.maxBytes,
   types: UPLOAD_LIMITS.newsImage.types,
   messages: { missing: '请重新上传图片', tooLarge: '图片不能超过 5 MB', wrongType: '图片只接受 PNG 或 JPEG' },
 };
 const attachmentRule = {
-  prefix: NEWS_PREFIX,
+  prefix: NEWS_FOLDER,
   maxBytes: UPLOAD_LIMITS.newsAttachment.maxBytes,
   types: UPLOAD_LIMITS.newsAttachment.types,
   messages: {
@@ -33,6 +47,29 @@ const attachmentRule = {
     wrongType: '附件只接受 PDF、Excel（xlsx）或 Word（docx）',
   },
 };
+
+/**
+ * Images in the body are readers' to load, so they may only be article images (news/): a stored id of a
+ * business plan, an objection's evidence or an export is refused with the reason, never published. Each
+ * new one passes the same checks as a cover (this caller's upload folder, PNG / JPEG bytes, 5 MB), and
+ * its id is rebuilt from the path, so the body keeps this environment's ids only.
+ */
+async function checkBodyImages(
+  files: Parameters<typeof checkUploadedFile>[0],
+  html: string,
+  accepted: readonly string[],
+): Promise<string | { problem: string }> {
+  let out = html;
+  for (const source of storedSources(html)) {
+    if (classifyFileId(source)?.kind !== 'newsMedia') {
+      return { problem: '正文图片只能使用在编辑器里上传的新闻图片，不能引用报名材料、异议附件或导出文件' };
+    }
+    const checked = await checkUploadedFile(files, { fileId: source, name: 'image', size: 1 }, imageRule, accepted);
+    if (typeof checked === 'string') return { problem: `正文图片：${checked}` };
+    if (checked.fileId !== source) out = out.split(`src="${source}"`).join(`src="${checked.fileId}"`);
+  }
+  return out;
+}
 
 /**
  * Creates or edits an article. The body is sanitized here, on save, so nothing a browser would run
@@ -47,13 +84,18 @@ export const upsertNews: UseCase<'admin.news.upsert'> = async (ctx, input, ports
   if (input.id && current === null) throw new AppError(ErrorCode.NOT_FOUND, '文章不存在');
   if (current !== null) assertMayWrite(ctx.caller.grants, current.contestId);
 
-  const bodyHtml = sanitizeArticleHtml(input.bodyHtml);
-  const text = articleText(bodyHtml);
+  const sanitized = sanitizeArticleHtml(input.bodyHtml);
   const errors: FieldErrors = {};
-  if (text === '' && !/<img /.test(bodyHtml)) errors.bodyHtml = '正文不能为空';
-  const accepted = [current?.cover?.fileId, ...(current?.attachments ?? []).map((a) => a.fileId)].filter(
-    (id): id is string => typeof id === 'string',
-  );
+  const accepted = [
+    current?.cover?.fileId,
+    ...(current?.attachments ?? []).map((a) => a.fileId),
+    ...storedSources(current?.bodyHtml ?? ''),
+  ].filter((id): id is string => typeof id === 'string');
+  const body = await checkBodyImages(ports.files, sanitized, accepted);
+  if (typeof body !== 'string') errors.bodyHtml = body.problem;
+  const bodyHtml = typeof body === 'string' ? body : sanitized;
+  const text = articleText(bodyHtml);
+  if (errors.bodyHtml === undefined && text === '' && !/<img /.test(bodyHtml)) errors.bodyHtml = '正文不能为空';
   let cover: FileRef | null = null;
   if (input.cover) {
     const checked = await checkUploadedFile(ports.files, input.cover, imageRule, accepted);
@@ -117,8 +159,8 @@ export const removeNews: UseCase<'admin.news.remove'> = async (ctx, input, ports
   return { id: doc._id, removed: 'unpublished' };
 };
 
-export const listNewsAdmin: UseCase<'admin.news.list'> = async (_ctx, input, ports) => {
-  const filter = input.status ? { status: input.status } : {};
+export const listNewsAdmin: UseCase<'admin.news.list'> = async (ctx, input, ports) => {
+  const filter: Filter = { $and: [manageableFilter(ctx.caller.grants), input.status ? { status: input.status } : {}] };
   const articles = ports.db.collection<ArticleDoc>(C.articles);
   const [docs, total] = await Promise.all([
     articles.find(filter, {
@@ -137,8 +179,10 @@ export const listNewsAdmin: UseCase<'admin.news.list'> = async (_ctx, input, por
   };
 };
 
-export const getNewsAdmin: UseCase<'admin.news.get'> = async (_ctx, input, ports) => {
+export const getNewsAdmin: UseCase<'admin.news.get'> = async (ctx, input, ports) => {
   const doc = await ports.db.collection<ArticleDoc>(C.articles).get(input.id);
-  if (doc === null) throw new AppError(ErrorCode.NOT_FOUND, '文章不存在');
+  // Another contest's draft is as absent as a missing one.
+  if (doc === null || !mayManage(ctx.caller.grants, doc.contestId))
+    throw new AppError(ErrorCode.NOT_FOUND, '文章不存在');
   return { article: await adminArticle(ports.files, doc, ports.clock.now()) };
 };

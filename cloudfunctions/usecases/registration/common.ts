@@ -58,18 +58,6 @@ export function contestMismatch(contest: ContestDoc, form: RegistrationForm | Re
 /** Statuses in which the entrant may still change the entry (edits go through submit again). */
 export const ENTRANT_EDITABLE: readonly EntryStatus[] = ['draft', 'submitted', 'withdrawn'];
 
-/** The storage path inside a fileId (`local://p` or `cloud://env.bucket/p`). */
-export function fileIdPath(fileId: string): string | null {
-  const local = /^local:\/\/(.+)$/.exec(fileId);
-  if (local?.[1]) return local[1];
-  const cloud = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
-  return cloud?.[1] ?? null;
-}
-
-export function uploadPrefix(entryId: string): string {
-  return `entries/${entryId}/`;
-}
-
 /**
  * Every user-entered text passes the content check, each field on its own so the form can say which
  * one; WeChat's "review" is let through and logged by the caller's policy, only "risky" is refused.

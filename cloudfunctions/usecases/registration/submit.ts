@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
 import { entryKeyId } from '@core/registration/dedupe-key';
+import { entryFolder } from '@core/files/access';
 import { idNumberProblem, normalizeIdNumber } from '@core/registration/id-number';
 import { maskIdNumber } from '@core/registration/mask';
 import { BUSINESS_PLAN_MAX_BYTES, type BusinessPlan } from '@core/registration/forms';
@@ -17,7 +18,6 @@ import {
   entryIdFor,
   loadContest,
   searchable,
-  uploadPrefix,
 } from './common';
 
 /**
@@ -152,7 +152,7 @@ async function checkBusinessPlan(
     files,
     plan,
     {
-      prefix: uploadPrefix(entryId),
+      prefix: entryFolder(entryId),
       maxBytes: BUSINESS_PLAN_MAX_BYTES,
       types: ['application/pdf'],
       messages: {

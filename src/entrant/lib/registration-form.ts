@@ -5,9 +5,12 @@
  */
 import type { Group } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
+import * as v from 'valibot';
 import {
+  employeesSchema,
   enterpriseForm,
   makerForm,
+  revenueSchema,
   type BusinessPlan,
   type RegistrationDraft,
   type RegistrationForm,
@@ -100,9 +103,10 @@ function numberOf(text: string): number | undefined {
   return trimmed === '' ? undefined : Number(trimmed);
 }
 
-function optionalNumber(text: string): number | undefined {
+/** A draft keeps a number only when the cloud would take it; the box keeps what was typed, and submit explains. */
+function optionalNumber(text: string, schema: typeof employeesSchema | typeof revenueSchema): number | undefined {
   const n = numberOf(text);
-  return n === undefined || Number.isNaN(n) ? undefined : n;
+  return n !== undefined && v.is(schema, n) ? n : undefined;
 }
 
 /** What registration.saveDraft keeps: whatever has been typed, unchecked beyond lengths. */
@@ -124,8 +128,8 @@ export function toDraft(values: FormValues): RegistrationDraft {
       companyName: t.companyName,
       creditCode: t.creditCode,
       foundedOn: t.foundedOn,
-      employees: optionalNumber(t.employees),
-      revenue: optionalNumber(t.revenue),
+      employees: optionalNumber(t.employees, employeesSchema),
+      revenue: optionalNumber(t.revenue, revenueSchema),
       team: t.team,
       contactName: t.contactName,
       ...project,

@@ -95,7 +95,7 @@ export function round(overrides: Partial<RoundView> = {}): RoundView {
 
 export function judgeRow(overrides: Partial<JudgeProgressRow> = {}): JudgeProgressRow {
   return {
-    openid: 'j1',
+    key: 'j1',
     name: '王建国',
     organization: '复旦大学',
     assigned: 6,
@@ -113,7 +113,7 @@ export function progress(overrides: Partial<RoundProgress> = {}): RoundProgress 
   return {
     round: round(),
     judges: [
-      judgeRow({ openid: 'j4', name: '赵敏', assigned: 4, done: 1, behind: true, bias: '-12.50', biasFlagged: true }),
+      judgeRow({ key: 'j4', name: '赵敏', assigned: 4, done: 1, behind: true, bias: '-12.50', biasFlagged: true }),
       judgeRow(),
     ],
     entries: { total: 6, complete: 4, byScores: [0, 1, 1, 4] },

@@ -16,6 +16,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { SystemStatusOutput } from '@core/actions';
 import { groupLabels } from '@core/contest/types';
 import { entryStatusLabels } from '@core/registration/entry-status';
+import { holdsGlobally } from '@core/roles';
 import { formatShanghai } from '@core/time/shanghai';
 import { ContestCard } from '../../../components/ContestCard';
 import { PageShell } from '../../../components/PageShell';
@@ -62,7 +63,9 @@ function entriesUrl(contestId: string | undefined, status?: string): string {
 export default function AdminHomePage() {
   const access = useAreaAccess('admin');
   const health = useCloudQuery('system.health', {}, { enabled: access.allowed });
-  const status = useCloudQuery('admin.system.status', {}, { enabled: access.allowed });
+  // System counters and jobs belong to the whole platform: only the 组委会 (a global grant) sees them.
+  const global = access.me !== null && holdsGlobally(access.me.roles, 'organizer');
+  const status = useCloudQuery('admin.system.status', {}, { enabled: access.allowed && global });
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
   useAdminEvent(AdminEvent.contestsChanged, contests.reload);
   const [statsContest, setStatsContest] = useState<string | undefined>(undefined);
@@ -110,13 +113,15 @@ export default function AdminHomePage() {
               {statsContest ? '修改所选赛事的设置' : '新建赛事；在下方赛事卡片中修改设置'}
             </Text>
           </View>
-          <View
-            className="admin-link-institutions admin-links__item card"
-            onClick={() => go('/admin/pages/institutions/index')}
-          >
-            <Text className="admin-links__title">服务机构审核</Text>
-            <Text className="admin-links__desc muted">投资机构、银行、孵化基地、服务平台</Text>
-          </View>
+          {global ? (
+            <View
+              className="admin-link-institutions admin-links__item card"
+              onClick={() => go('/admin/pages/institutions/index')}
+            >
+              <Text className="admin-links__title">服务机构审核</Text>
+              <Text className="admin-links__desc muted">投资机构、银行、孵化基地、服务平台</Text>
+            </View>
+          ) : null}
           <View className="admin-link-news admin-links__item card" onClick={() => go('/admin/pages/news/index')}>
             <Text className="admin-links__title">新闻管理</Text>
             <Text className="admin-links__desc muted">草稿、已发布、定时发布与下线</Text>

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { AppError, ErrorCode } from '@core/errors';
+import { exportFolder } from '@core/files/access';
+import type { Ports } from '../../ports';
+import type { Caller } from '../context';
+import { personKey, signedLink } from './file-links';
+
+const LINK_SECONDS = 10 * 60;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Stores an export in the folder of the organizer who asked for it (only they may ever get a link to it:
+ * some exports hold unmasked mobiles) and hands back a ten-minute link.
+ */
+export async function deliverExport(
+  ports: Ports,
+  caller: Caller,
+  file: { name: string; fileName: string; rows: number; content: Uint8Array },
+): Promise<{ url: string; fileName: string; rows: number; expiresAt: string }> {
+  if (caller.openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  const safe = file.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const path = `${exportFolder(personKey(caller.openid))}${safe}-${randomBytes(6).toString('hex')}.xlsx`;
+  const stored = await ports.files.put(path, file.content, XLSX);
+  const now = ports.clock.now();
+  return {
+    url: await signedLink(ports, caller, stored.fileId, LINK_SECONDS),
+    fileName: file.fileName,
+    rows: file.rows,
+    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
+  };
+}
