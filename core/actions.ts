@@ -219,6 +219,8 @@ export interface ObjectionView {
   reason: string;
   contact: string;
   hasAttachment: boolean;
+  /** The evidence's file name, to open it the right way (files.url with objectionEvidence). */
+  attachmentName: string | null;
   status: 'open' | 'answered';
   answer: string | null;
   answeredAt: string | null;

@@ -19,6 +19,7 @@ function ruled(label: string, normalize: (s: string) => string, problem: (s: str
   return v.pipe(
     v.string(`请填写${label}`),
     v.maxLength(max, `${label}过长，请核对`),
+    clean(label),
     v.transform(normalize),
     v.check(
       (s) => problem(s) === null,

@@ -347,6 +347,7 @@ describe('异议处理', () => {
       reason: '该项目与往届获奖项目雷同',
       contact: '13800000000',
       hasAttachment: false,
+      attachmentName: null,
       status: 'open',
       answer: null,
       answeredAt: null,
@@ -393,5 +394,37 @@ describe('异议处理', () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]?.data).toEqual({ id: 'o-1', answer: '经核查，该项目为企业自主研发，不存在雷同。' });
     expect(answers[0]?.requestId).toEqual(expect.any(String));
+  });
+
+  test('the filer’s evidence opens on a link asked for that objection; a refusal is shown beside it', async () => {
+    const opened: string[] = [];
+    jest.spyOn(window, 'open').mockImplementation(() => {
+      const tab = { closed: false, opener: null, location: { href: '' }, close: () => undefined };
+      Object.defineProperty(tab.location, 'href', { set: (url: string) => opened.push(url), get: () => '' });
+      return tab as unknown as Window;
+    });
+    let allowed = true;
+    const s = await serve({
+      'admin.objections.list': () =>
+        ok({ items: [objection({ hasAttachment: true, attachmentName: '专利证书.pdf' }), objection({ id: 'o-2' })] }),
+      'files.url': () =>
+        allowed
+          ? ok({ url: '/files/objections/l-1/p/x.pdf?sig=abc', expiresAt: '2024-09-03T02:10:00.000Z' })
+          : { json: { ok: false, error: { code: 'FORBIDDEN', message: '没有权限查看该文件' } } },
+    });
+    const { container } = render(<AdminObjectionsPage />);
+    const row = await drawn(container, '.objection-row[data-objection-id="o-1"]');
+    expect(container.querySelector('.objection-row[data-objection-id="o-2"] .objection-attachment')).toBeNull();
+    expect(row.querySelector('.objection-attachment')?.textContent).toBe('查看证明材料（专利证书.pdf）');
+    click(row, '.objection-attachment');
+    await waitFor(() => expect(opened).toEqual(['/files/objections/l-1/p/x.pdf?sig=abc']));
+    expect(s.apiCalls().find((c) => c.action === 'files.url')?.data).toEqual({
+      attachment: 'objectionEvidence',
+      objectionId: 'o-1',
+    });
+    allowed = false;
+    click(row, '.objection-attachment');
+    await drawn(row, '.objection-attachment-error');
+    expect(row.querySelector('.objection-attachment-error')?.textContent).toBe('没有权限查看该文件');
   });
 });

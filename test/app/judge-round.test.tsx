@@ -191,6 +191,17 @@ describe('我的评审任务', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/judge/pages/score/index?roundId=r-pre&entryId=e-2' });
   });
 
+  test('a recused entry opens nothing: the judge is told why', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
+    const { container } = await openRound();
+    fireEvent.click(container.querySelector('[data-entry-id="e-3"]') as Element);
+    expect(toast).toHaveBeenCalledWith({ title: '您已回避该项目，不能再查看材料', icon: 'none' });
+    expect(navigateTo).not.toHaveBeenCalled();
+    fireEvent.click(container.querySelector('[data-entry-id="e-1"]') as Element);
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/judge/pages/score/index?roundId=r-pre&entryId=e-1' });
+  });
+
   test('nothing under a tab says so; a round with nothing assigned is empty', async () => {
     const { container, unmount } = await openRound(round({ items: [assignment()], done: 0, total: 1 }));
     fireEvent.click(container.querySelector('.round-tab-scored') as Element);

@@ -191,6 +191,69 @@ test('a 决赛入围名单 with 公示: found by name, objection filed, answered
   await follower.context().close();
 });
 
+test('an organizer who puts a business plan into an article body is refused; readers never get the file', async () => {
+  const target = await api(
+    'files.uploadTarget',
+    {
+      purpose: 'businessPlan',
+      contestId: 'demo-sh',
+      fileName: 'p.pdf',
+      contentType: 'application/pdf',
+      size: pdfBytes.length,
+    },
+    'guest-leak1',
+  );
+  const put = await fetch(target.data.target.url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/pdf' },
+    body: pdfBytes,
+  });
+  const plan = {
+    fileId: ((await put.json()) as { data: { fileId: string } }).data.fileId,
+    name: 'p.pdf',
+    size: pdfBytes.length,
+  };
+  const submitted = await api(
+    'registration.submit',
+    { contestId: 'demo-sh', form: enterpriseForm(7799, plan) },
+    'guest-leak1',
+  );
+  expect(submitted.ok).toBe(true);
+  // The organizer may read the plan, so it learns its storage id from its own link: the attack's first step.
+  const own = await api('files.url', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'organizer');
+  const fileId = `local://${new URL(own.data.url).pathname.replace(/^\/files\//, '')}`;
+  expect(fileId).toMatch(/^local:\/\/entries\//);
+
+  const organizer = await phoneSignedInAs('organizer');
+  await organizer.goto(`${cloud.url}/admin/pages/article/index`);
+  await shown(organizer, '.article-form').waitFor();
+  await shown(organizer, '.article-title-input').locator('input').fill('商业计划书外泄测试');
+  await shown(organizer, '.article-category-notice').click();
+  await shown(organizer, '.article-body-input').fill(`<p>附件见下图</p><img src="${fileId}">`);
+  await shown(organizer, '.article-publish').click();
+  const refusal = shown(organizer, '.field-error[data-for="bodyHtml"]');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toContain('不能引用报名材料、异议附件或导出文件');
+  expect(await shown(organizer, '.article-saved').count()).toBe(0);
+  await organizer.context().close();
+
+  // Nothing was published, and a reader (or anyone else) gets neither a link nor the bytes.
+  const reader = await phoneSignedInAs('entrant2');
+  await reader.goto(`${cloud.url}/pages/news/index`);
+  await shown(reader, '.news-item').first().waitFor();
+  expect((await shown(reader, '.news-item').allInnerTexts()).join('\n')).not.toContain('商业计划书外泄测试');
+  expect((await api('news.list', { q: '外泄测试' })).data.total).toBe(0);
+  expect(
+    await api('files.url', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'entrant2'),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  const unsigned = await reader.request.get(`${cloud.url}/files/${fileId.replace('local://', '')}`);
+  expect(unsigned.status()).toBe(403);
+  await reader.context().close();
+});
+
 test('no page threw in the browser', () => {
   expect(pageErrors).toEqual([]);
 });

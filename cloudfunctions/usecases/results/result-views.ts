@@ -28,6 +28,7 @@ export function objectionView(doc: ObjectionDoc): ObjectionView {
     reason: doc.reason,
     contact: doc.contact,
     hasAttachment: doc.attachment !== null,
+    attachmentName: doc.attachment?.name ?? null,
     status: doc.status,
     answer: doc.answer,
     answeredAt: doc.answeredAt,

@@ -100,6 +100,7 @@ export function objection(overrides: Partial<ObjectionView> = {}): ObjectionView
     reason: '该项目的专利并非自主研发。',
     contact: '13800000000',
     hasAttachment: false,
+    attachmentName: null,
     status: 'open',
     answer: null,
     answeredAt: null,

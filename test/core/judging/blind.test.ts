@@ -1,4 +1,4 @@
-import { REDACTED, companyNameForms, redactNames } from '../../../core/judging/blind';
+import { REDACTED, blindNames, companyNameForms, redactNames, tradeName } from '../../../core/judging/blind';
 
 test('a company is known by its full name, without the legal form, and without the region', () => {
   expect(companyNameForms('上海星河智能科技有限公司')).toEqual([
@@ -22,4 +22,28 @@ test('free text loses every form of the names, longest first', () => {
   expect(out).not.toContain('星河智能');
   // One-character names are not names: they would eat ordinary text.
   expect(redactNames('王者归来', ['王'])).toBe('王者归来');
+});
+
+test('the trade name (字号) is what is left without region, legal form and trade words', () => {
+  expect(tradeName('上海云帆数据服务有限公司')).toBe('云帆');
+  expect(tradeName('上海星河智能科技有限公司')).toBe('星河');
+  expect(tradeName('浙江省杭州数联股份有限公司')).toBe('杭州数联');
+  expect(tradeName('北京字节跳动网络技术有限公司')).toBe('字节跳动');
+  // Never down to one character, nor nothing.
+  expect(tradeName('上海科技有限公司')).toBe('科技');
+  expect(tradeName('甲有限公司')).toBeNull();
+});
+
+test('under blind review a project name loses the trade name too', () => {
+  const names = blindNames({
+    orgName: '上海云帆数据服务有限公司',
+    form: { group: 'enterprise', companyName: '上海云帆数据服务有限公司', contactName: '张明' },
+  });
+  expect(redactNames('云帆中小企业数据中台', names)).toBe(`${REDACTED}中小企业数据中台`);
+  expect(redactNames('由张明带队的数据中台', names)).toBe(`由${REDACTED}带队的数据中台`);
+  const maker = blindNames({
+    orgName: '李娜',
+    form: { group: 'maker', leaderName: '李娜', members: [{ name: '王小明' }] },
+  });
+  expect(redactNames('李娜与王小明的储能管理器', maker)).toBe(`${REDACTED}与${REDACTED}的储能管理器`);
 });

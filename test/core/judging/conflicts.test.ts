@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import {
   conflictIndex,
   declaredNames,
+  entrantIdentity,
   hasConflict,
+  judgeConflicts,
   normalizeCreditCode,
   normalizeOrgName,
 } from '../../../core/judging/conflicts';
@@ -67,4 +69,60 @@ test('the conflict index finds exactly the pairs hasConflict finds', () => {
     ),
     { numRuns: 300 },
   );
+});
+
+describe('a judge’s own entries', () => {
+  const noDeclared = declare([]);
+  const entry = {
+    orgName: '上海云帆数据服务有限公司',
+    creditCode: '91310000MA1FL1234X',
+    ownerId: 'oOwner',
+    identity: 'credit:91310000MA1FL1234X',
+  };
+
+  test('the account that submitted an entry, or any entry naming the same company or maker, is a conflict', () => {
+    expect(judgeConflicts({ id: 'oOwner', conflicts: noDeclared }, entry)).toBe(true);
+    expect(
+      judgeConflicts({ id: 'oOther', conflicts: noDeclared, identities: ['credit:91310000MA1FL1234X'] }, entry),
+    ).toBe(true);
+    expect(judgeConflicts({ id: 'oOther', conflicts: noDeclared, identities: ['maker:abc'] }, entry)).toBe(false);
+    expect(judgeConflicts({ id: 'oOther', conflicts: noDeclared }, entry)).toBe(false);
+    // Declared conflicts still count.
+    expect(judgeConflicts({ id: 'oOther', conflicts: declare(['云帆']) }, entry)).toBe(true);
+    // An entry with no known owner is no one's.
+    expect(judgeConflicts({ id: 'oOwner', conflicts: noDeclared }, { ...entry, ownerId: null, identity: null })).toBe(
+      false,
+    );
+  });
+
+  test('the identity an entry names is the one-entry-per-edition key, however the code was typed', () => {
+    expect(entrantIdentity({ group: 'enterprise', creditCode: ' 91310000ma1fl1234x' })).toBe(
+      'credit:91310000MA1FL1234X',
+    );
+    expect(entrantIdentity({ group: 'maker', idHash: 'ABCDEF0123' })).toBe('maker:abcdef0123');
+    expect(entrantIdentity({ group: 'enterprise' })).toBeNull();
+    expect(entrantIdentity({ group: 'maker', idHash: '' })).toBeNull();
+  });
+
+  test('conflictIndex agrees with judgeConflicts pair by pair, owners and identities included', () => {
+    const owners = ['oA', 'oB', 'oC'];
+    const identities = ['credit:1', 'credit:2', 'maker:3'];
+    const arbEntry = fc.record({
+      orgName: fc.constantFrom('华为技术有限公司', '上海云帆数据服务有限公司', 'abc科技'),
+      creditCode: fc.constant(null),
+      ownerId: fc.option(fc.constantFrom(...owners), { nil: null }),
+      identity: fc.option(fc.constantFrom(...identities), { nil: null }),
+    });
+    const arbJudge = fc.record({
+      id: fc.constantFrom(...owners, 'oZ'),
+      conflicts: fc.record({ names: fc.subarray(['华为', '云帆', 'xyz']), creditCodes: fc.constant([]) }),
+      identities: fc.subarray(identities),
+    });
+    fc.assert(
+      fc.property(fc.array(arbJudge, { maxLength: 5 }), fc.array(arbEntry, { maxLength: 8 }), (judges, entries) => {
+        const index = conflictIndex(judges, entries);
+        judges.forEach((j, ji) => entries.forEach((e, ei) => expect(index[ji]?.has(ei)).toBe(judgeConflicts(j, e))));
+      }),
+    );
+  });
 });

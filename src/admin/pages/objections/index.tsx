@@ -14,6 +14,7 @@
  *   objections-empty, objections-error (+ objections-retry)
  */
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { ObjectionView } from '@core/actions';
 import { formatShanghai } from '@core/time/shanghai';
@@ -22,6 +23,7 @@ import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
+import { openInWeChat, openPendingTab, showInTab } from '../../../services/open-file';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import '../../styles/admin.scss';
 import './index.scss';
@@ -115,6 +117,27 @@ function ObjectionRow({
   const [busy, setBusy] = useState(false);
   // The same answer retried while its outcome is unknown is one write.
   const request = useRequestId();
+  const [opening, setOpening] = useState(false);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+
+  /** The filer's evidence, on a ten-minute link only the list's organizers (and the filer) can get. */
+  const openEvidence = async () => {
+    if (opening) return;
+    const tab = openPendingTab();
+    setOpening(true);
+    setFileProblem(null);
+    try {
+      const { url } = await callCloud('files.url', { attachment: 'objectionEvidence', objectionId: objection.id });
+      if (process.env.TARO_ENV === 'h5') showInTab(url, tab);
+      else if (/\.(png|jpe?g)$/i.test(objection.attachmentName ?? '')) await Taro.previewImage({ urls: [url] });
+      else await openInWeChat(url, 'pdf');
+    } catch (caught) {
+      tab?.close();
+      setFileProblem(toCloudError(caught).message);
+    } finally {
+      setOpening(false);
+    }
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -164,7 +187,18 @@ function ObjectionRow({
       {objection.hasAttachment ? (
         <View className="objection-field">
           <Text className="objection-field__label">附件</Text>
-          <Text className="objection-attachment muted">提出人附有证明材料（暂不能在此查看，请联系提出人）</Text>
+          <Button
+            className="objection-attachment admin-btn"
+            size="mini"
+            loading={opening}
+            disabled={opening}
+            onClick={() => void openEvidence()}
+          >
+            查看证明材料{objection.attachmentName ? `（${objection.attachmentName}）` : ''}
+          </Button>
+          {fileProblem ? (
+            <Text className="objection-attachment-error objection-answer-error">{fileProblem}</Text>
+          ) : null}
         </View>
       ) : null}
       {open ? (

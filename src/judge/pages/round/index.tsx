@@ -139,7 +139,12 @@ function RoundView(props: {
             className={`round-entry round-entry--${chip.kind} card`}
             data-entry-id={item.entryId}
             hoverClass="round-entry--active"
-            onClick={() => void Taro.navigateTo({ url: judgeRoutes.score(round.id, item.entryId) })}
+            onClick={() =>
+              // Recused means no more access to the materials: nothing to open.
+              item.state === 'recused'
+                ? void Taro.showToast({ title: '您已回避该项目，不能再查看材料', icon: 'none' })
+                : void Taro.navigateTo({ url: judgeRoutes.score(round.id, item.entryId) })
+            }
           >
             <View className="round-entry__head">
               <Text className="round-entry-name">{item.projectName}</Text>
