@@ -10,6 +10,9 @@
 //     rankEntries (10,000 entries from 50,000 scores), median ms and ratio to the 1 s / 200 ms targets.
 //  6. phone scoring surge: 200 judges submit 5 scores each at once over HTTP, 20 % of the requests sent
 //     twice with the same requestId; p50/p99 and the counts of scores lost and doubled.
+//  7. cost per action on CloudBase, in process: the database requests (reads, queries per page, counts, writes,
+//     transactions, round trips) one call of each of the ten busiest actions makes through the CloudBase adapter
+//     over the wx-server-sdk stand-in, with a few hundred entries, a judged round and 300 articles.
 // BENCH_ONLY=judging-core,judging-surge (names as in the list at the bottom) runs just those.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -152,10 +155,20 @@ async function roundTrips() {
   }
 }
 
-/** Bundles a TypeScript bench module (it imports core and test fixtures) and imports it. */
-async function loadBench(name) {
+/**
+ * Bundles a TypeScript bench module (it imports core and test fixtures) and imports it. `withRequire`: for a
+ * bench that bundles the use cases, whose CommonJS dependencies (sanitize-html → postcss) require Node builtins.
+ */
+async function loadBench(name, { withRequire = false } = {}) {
   const outfile = join(root, '.cache', 'bench', `${name}.mjs`);
   await build({
+    ...(withRequire
+      ? {
+          banner: {
+            js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+          },
+        }
+      : {}),
     entryPoints: [join(root, 'bench', `${name}.ts`)],
     outfile,
     bundle: true,
@@ -227,6 +240,14 @@ async function judgingSurge() {
   }
 }
 
+async function dbOps() {
+  console.log(
+    '\n== cost per action on CloudBase (database requests of one call, CloudBase adapter over the stand-in) ==',
+  );
+  const { runDbOps } = await loadBench('db-ops', { withRequire: true });
+  await runDbOps();
+}
+
 const benches = {
   sizes: packageSizes,
   'round-trips': roundTrips,
@@ -234,6 +255,7 @@ const benches = {
   'reader-pages': readerPages,
   'judging-core': judgingCore,
   'judging-surge': judgingSurge,
+  'db-ops': dbOps,
 };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : Object.keys(benches);
 for (const name of only) {
