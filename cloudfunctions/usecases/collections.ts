@@ -4,7 +4,7 @@ import type { Role } from '@core/roles';
 import type { Group } from '@core/contest/types';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { StatusStep, StoredForm } from '@core/registration/views';
-import type { InstitutionType } from '@core/registration/institution';
+import type { InstitutionType } from '@core/institution/schemas';
 import type { FileRef } from '@core/files/uploads';
 import type { ArticleCategory } from '@core/news/types';
 import type { ResultItem, ResultKind } from '@core/results/types';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { text } from '../schemas/common';
-import { creditCode, mobile } from './forms';
+import { creditCode, mobile } from '../registration/forms';
 
 /** Service institutions that register for 产融对接 (investment matching comes later). */
 export const INSTITUTION_TYPES = ['fund', 'bank', 'incubator', 'platform'] as const;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { clean, day, id, text } from '../schemas/common';
-import { fileIdSchema } from '../files/uploads';
+import { UPLOAD_LIMITS, fileIdSchema } from '../files/uploads';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
 import { idNumberProblem, normalizeIdNumber } from './id-number';
 import { emailProblem, mobileProblem, normalizeMobile } from './contact';
@@ -12,7 +12,7 @@ import { emailProblem, mobileProblem, normalizeMobile } from './contact';
  */
 
 export const SUMMARY_MAX = 500;
-export const BUSINESS_PLAN_MAX_BYTES = 20 * 1024 * 1024;
+export const BUSINESS_PLAN_MAX_BYTES = UPLOAD_LIMITS.businessPlan.maxBytes;
 
 /** Checks whose Chinese message depends on the value come from the rule's own `…Problem` function. */
 function ruled(label: string, normalize: (s: string) => string, problem: (s: string) => string | null, max = 60) {

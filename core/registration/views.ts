@@ -72,3 +72,18 @@ export interface EntryDetail extends EntryRow {
   history: StatusStep[];
   audits: AuditView[];
 }
+
+export interface Counted {
+  key: string;
+  count: number;
+}
+
+export interface EntryStats {
+  total: number;
+  byStatus: Counted[];
+  byGroup: Counted[];
+  byField: Counted[];
+  byDistrict: Counted[];
+  /** Submissions per Shanghai calendar day. */
+  byDay: Array<{ day: string; count: number }>;
+}

@@ -1,5 +1,5 @@
 import { areaInfo, hasRole, roleLabels, type Area } from '@core/roles';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { PageShellProps } from '../components/PageShell';
 import { useMe } from './useMe';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import { onAuthChange } from '../services/auth';
 import { callCloud, toCloudError, type CloudError } from '../services/cloud';
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { PageShellProps } from '../components/PageShell';
 import { routes } from '../services/routes';
 import { useMe } from './useMe';

@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName } from '@core/actions';
 import type { ErrorBody } from '@core/errors';
 import { outcomeUnknown } from '@core/wire';
-import { callCloud, toCloudError } from './cloud';
+import { sendQueued, toCloudError } from './cloud';
 import { newRequestId } from './request-id';
 
 export interface OutboxItem {
@@ -174,7 +174,7 @@ function run(): Promise<FlushResult> {
     const next = current().find((i) => i.failed === null && !tried.has(i.requestId));
     if (next === undefined) return Promise.resolve(done());
     tried.add(next.requestId);
-    return callCloud(next.action, next.data as never, { requestId: next.requestId }).then(
+    return sendQueued(next.action, next.data, next.requestId).then(
       (answer) => {
         result.sent += 1;
         const removed = updateIfCurrent(next, () => null, { kind: 'sent', item: next, answer, current: true });

@@ -8,7 +8,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionInput, ActionOutput } from '@core/actions';
 import { UPLOAD_LIMITS } from '@core/files/uploads';
-import { BUSINESS_PLAN_MAX_BYTES, type BusinessPlan } from '@core/registration/forms';
+import type { BusinessPlan } from '@core/registration/forms';
 import { callCloud } from './cloud';
 import { CloudError } from './cloud-error';
 
@@ -41,7 +41,7 @@ export function businessPlanFileProblem(file: Pick<PickedFile, 'name' | 'size' |
   const type = (file.type ?? '').toLowerCase();
   // Some systems report no type for a PDF; the name decides then. A named PDF of another type is refused.
   if (!/\.pdf$/i.test(file.name) || (type !== '' && type !== 'application/pdf')) return '商业计划书只接受 PDF 文件';
-  return sizeProblem(file.size, BUSINESS_PLAN_MAX_BYTES, '商业计划书');
+  return sizeProblem(file.size, UPLOAD_LIMITS.businessPlan.maxBytes, '商业计划书');
 }
 
 /** The types an objection may attach, by file extension (names decide when the system reports no type). */

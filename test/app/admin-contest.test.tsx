@@ -1,7 +1,7 @@
 /** 赛事设置: Beijing-time window on the wire, the action's own validation, CONTEST_IN_USE, 新建届次. */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import type { CallRequest } from '@core/wire';
 import { draftFromContest, draftToInput, emptyDraft, checkDraft } from '../../src/admin/pages/contest/contest-form';
 import AdminContestPage from '../../src/admin/pages/contest/index';

@@ -1,7 +1,8 @@
 /** 报名审核 against a stubbed fetch only: filters, debounced search, paging, the 疑似雷同 chip, export. */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ContestDetail, MeOutput } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
+import type { MeOutput } from '@core/system/views';
 import type { CallRequest } from '@core/wire';
 import type { EntryRow } from '@core/registration/views';
 import AdminEntriesPage from '../../src/admin/pages/entries/index';

@@ -1,7 +1,7 @@
 /** 报名详情 against a stubbed fetch only: every field, timeline, audits, and the three decisions. */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { EntryDetail } from '@core/registration/views';
 import type { CallRequest } from '@core/wire';

@@ -1,7 +1,8 @@
 /** 赛事管理: 报名统计 bars per contest, links to the work, institutions review. */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { EntryStats, InstitutionView } from '@core/actions';
+import type { EntryStats } from '@core/registration/views';
+import type { InstitutionView } from '@core/institution/views';
 import type { CallRequest } from '@core/wire';
 import { fillDays } from '../../src/admin/pages/home/StatsCharts';
 import AdminHomePage from '../../src/admin/pages/home/index';

@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { AdminArticle } from '@core/actions';
+import type { AdminArticle } from '@core/news/views';
 import type { CallRequest } from '@core/wire';
 import { articleState, publishAtOf } from '../../src/admin/lib/article-form';
 import { applyTool, bodyToHtml, insertImage, previewNodes, type RichNode } from '../../src/admin/lib/article-html';

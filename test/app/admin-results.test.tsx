@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ObjectionView, ResultListView } from '@core/actions';
+import type { ObjectionView, ResultListView } from '@core/results/views';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { EntryRow } from '@core/registration/views';
 import type { CallRequest } from '@core/wire';

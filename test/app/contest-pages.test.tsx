@@ -4,7 +4,8 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ContestSummary, MeOutput } from '@core/actions';
+import type { ContestSummary } from '@core/contest/views';
+import type { MeOutput } from '@core/system/views';
 import { contestPhase } from '@core/contest/phase';
 import type { MyEntry } from '@core/registration/views';
 import type { CallRequest } from '@core/wire';

@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { CallRequest } from '@core/wire';
 import JudgeBindPage from '../../src/judge/pages/bind/index';
 import { refreshMe } from '../../src/hooks/useMe';

@@ -1,7 +1,7 @@
 /** Pages against a stubbed fetch only: real callCloud, transport, useMe store and PageShell. */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import { contestPhase } from '@core/contest/phase';
 import AdminHomePage from '../../src/admin/pages/home/index';
 import JudgeHomePage from '../../src/judge/pages/home/index';

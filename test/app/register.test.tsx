@@ -4,7 +4,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { MyEntry } from '@core/registration/views';
 import type { CallRequest } from '@core/wire';
 import RegisterPage from '../../src/entrant/pages/register/index';
@@ -281,11 +281,17 @@ describe('drafts', () => {
     const { container } = await openRegister([maker], {
       'registration.submit': () => ok({ entryId: 'e-1', status: 'submitted', submittedAt: SERVER_NOW }),
     });
-    expect(container.querySelector('.id-masked')?.textContent).toContain('已填写 1101**********002X');
-    expect(container.querySelector('.form-field-idNumber input')).toBeNull();
-    expect((container.querySelector('.member-row-0 .member-name input') as HTMLInputElement | null)?.value).toBe(
-      '王五',
+    // The member's name is in the box once Taro has drawn the <input> inside its element (see control):
+    // the form being there is not enough.
+    await waitFor(() =>
+      expect((container.querySelector('.member-row-0 .member-name input') as HTMLInputElement | null)?.value).toBe(
+        '王五',
+      ),
     );
+    expect(container.querySelector('.id-masked')?.textContent).toContain('已填写 1101**********002X');
+    // No ID box at all, not one Taro has yet to draw: its element (.form-input) is there from the first render.
+    expect(container.querySelector('.form-field-idNumber .form-input')).toBeNull();
+    expect(container.querySelector('.form-field-idNumber input')).toBeNull();
 
     fireEvent.click(container.querySelector('.register-submit') as Element);
     await waitFor(() => expect(calls('registration.submit')).toHaveLength(1));

@@ -1,7 +1,7 @@
 /** 成绩, 提出异议 and 我的异议 against a stubbed fetch only: real callCloud, schemas, uploads, useMe store. */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { MeOutput } from '@core/actions';
+import type { MeOutput } from '@core/system/views';
 import type { CallRequest } from '@core/wire';
 import { refreshMe } from '../../src/hooks/useMe';
 import MePage from '../../src/pages/me/index';

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { entryFilter as entryFilterSchema } from '@core/actions';
+import type { entryFilter as entryFilterSchema } from '@core/registration/admin-actions';
 import { maskMobile } from '@core/registration/mask';
 import type { EntryRow } from '@core/registration/views';
 import type { Filter } from '../../ports';

@@ -1,4 +1,4 @@
-import type { ContestDetail, ContestSummary } from '@core/actions';
+import type { ContestDetail, ContestSummary } from '@core/contest/views';
 import { registrationStatus } from '@core/contest/types';
 import type { ContestDoc, EditionDoc } from '../collections';
 

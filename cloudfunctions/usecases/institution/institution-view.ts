@@ -1,4 +1,4 @@
-import type { InstitutionView } from '@core/actions';
+import type { InstitutionView } from '@core/institution/views';
 import { maskMobile } from '@core/registration/mask';
 import type { InstitutionDoc } from '../collections';
 

@@ -1,4 +1,4 @@
-import type { AdminArticle, ArticleDetail, ArticleSummary } from '@core/actions';
+import type { AdminArticle, ArticleDetail, ArticleSummary } from '@core/news/views';
 import { isArticleVisible } from '@core/news/types';
 import type { Filter, Files } from '../../ports';
 import type { ArticleDoc } from '../collections';

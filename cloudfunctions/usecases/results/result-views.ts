@@ -1,4 +1,4 @@
-import type { ObjectionView, ResultListView } from '@core/actions';
+import type { ObjectionView, ResultListView } from '@core/results/views';
 import { isInPublicity } from '@core/results/types';
 import type { ObjectionDoc, ResultListDoc } from '../collections';
 

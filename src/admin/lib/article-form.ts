@@ -1,4 +1,5 @@
-import type { ActionInput, AdminArticle } from '@core/actions';
+import type { ActionInput } from '@core/actions';
+import type { AdminArticle } from '@core/news/views';
 import type { FileRef } from '@core/files/uploads';
 import type { ArticleCategory } from '@core/news/types';
 import type { FieldErrors } from '@core/errors';

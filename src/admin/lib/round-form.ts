@@ -1,4 +1,5 @@
-import type { ActionInput, ContestDetail } from '@core/actions';
+import type { ActionInput } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import type { StageKey } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { roundInput } from '@core/judging/schemas';

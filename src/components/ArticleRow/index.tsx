@@ -6,7 +6,7 @@
  * article-row-title, article-row-pinned (置顶), article-row-category, article-row-date, article-row-cover.
  */
 import { Image, Text, View } from '@tarojs/components';
-import type { ArticleSummary } from '@core/actions';
+import type { ArticleSummary } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
 import './index.scss';

@@ -8,7 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ContestSummary } from '@core/actions';
+import type { ContestSummary } from '@core/contest/views';
 import { contestKindLabels, groupLabels, registrationStatusLabels } from '@core/contest/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { StageTimeline } from '../StageTimeline';

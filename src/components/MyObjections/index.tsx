@@ -7,7 +7,7 @@
  * --answered, my-objection-answer (the answer's text), my-objection-time.
  */
 import { Text, View } from '@tarojs/components';
-import type { ObjectionView } from '@core/actions';
+import type { ObjectionView } from '@core/results/views';
 import { formatShanghai } from '@core/time/shanghai';
 import './index.scss';
 

@@ -45,6 +45,8 @@ export function useAutosave(options: {
     again: false,
     held: false,
     stopped: false,
+    /** The form is unmounted: the last save (page unload) still goes, but nothing is scheduled after it. */
+    gone: false,
     retryMs: RETRY_FIRST_MS,
   });
 
@@ -79,7 +81,9 @@ export function useAutosave(options: {
             setState({ kind: 'failed', message: '保存失败（将重试）', willRetry: true });
             const wait = r.retryMs;
             r.retryMs = Math.min(r.retryMs * 2, RETRY_MAX_MS);
-            if (!r.held && !r.stopped) r.timer = setTimeout(saveNow, wait);
+            // Not for a page that is gone: its stale values could land over a newer save from the page
+            // opened since, and its unsynced local copy is restored and sent by that page anyway.
+            if (!r.held && !r.stopped && !r.gone) r.timer = setTimeout(saveNow, wait);
             return;
           }
           r.stopped = true;
@@ -115,14 +119,21 @@ export function useAutosave(options: {
         clearTimer();
         r.again = false;
         await r.inFlight;
-      } else if (r.version !== r.savedVersion) {
+      } else if (r.version !== r.savedVersion && !r.gone) {
         r.timer = setTimeout(saveNow, delayMs);
       }
     },
     [clearTimer, saveNow, delayMs],
   );
 
-  useEffect(() => clearTimer, [clearTimer]);
+  useEffect(() => {
+    const r = run.current;
+    r.gone = false;
+    return () => {
+      r.gone = true;
+      clearTimer();
+    };
+  }, [clearTimer]);
 
   return useMemo(() => ({ state, changed, flush, hold }), [state, changed, flush, hold]);
 }

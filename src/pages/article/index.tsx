@@ -13,7 +13,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, RichText, Text, View } from '@tarojs/components';
-import type { ArticleDetail } from '@core/actions';
+import type { ArticleDetail } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../components/PageShell';

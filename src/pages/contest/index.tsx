@@ -14,7 +14,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import {
   contestKindLabels,
   groupLabels,

@@ -12,7 +12,7 @@
  */
 import Taro from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
-import type { ArticleSummary } from '@core/actions';
+import type { ArticleSummary } from '@core/news/views';
 import { ArticleRow } from '../../components/ArticleRow';
 import { ContestCard } from '../../components/ContestCard';
 import { OfflineNote } from '../../components/OfflineNote';

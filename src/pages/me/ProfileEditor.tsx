@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { profileInput } from '@core/actions';
+import { profileInput } from '@core/system/actions';
 import { validate } from '@core/validation';
 import { refreshMe } from '../../hooks/useMe';
 import { useRequestId } from '../../hooks/useRequestId';

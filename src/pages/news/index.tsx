@@ -13,7 +13,8 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import type { ActionInput, ArticleSummary } from '@core/actions';
+import type { ActionInput } from '@core/actions';
+import type { ArticleSummary } from '@core/news/views';
 import { ARTICLE_CATEGORIES, articleCategoryLabels, type ArticleCategory } from '@core/news/types';
 import { ArticleRow } from '../../components/ArticleRow';
 import { OfflineNote } from '../../components/OfflineNote';

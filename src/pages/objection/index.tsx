@@ -15,7 +15,7 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { actions } from '@core/actions';
+import { resultsActions } from '@core/results/actions';
 import { validate } from '@core/validation';
 import { Counter, FormField } from '../../components/FormField';
 import { PageShell } from '../../components/PageShell';
@@ -127,7 +127,7 @@ function ObjectionForm({
       ...(attachment ? { attachment } : {}),
     };
     // The action's own schema: the same messages the server would give, without the round trip.
-    const checked = validate(actions['results.object'].input, input);
+    const checked = validate(resultsActions['results.object'].input, input);
     if (!checked.ok) {
       setErrors({ reason: checked.errors.reason, contact: checked.errors.contact });
       if (!checked.errors.reason && !checked.errors.contact) setFormError(Object.values(checked.errors)[0] ?? null);

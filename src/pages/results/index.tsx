@@ -15,7 +15,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import type { ResultListView } from '@core/actions';
+import type { ResultListView } from '@core/results/views';
 import { groupLabels, prizeLabels } from '@core/contest/types';
 import { resultKindLabels, type ResultItem } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';

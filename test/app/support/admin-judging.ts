@@ -1,7 +1,7 @@
 /** Small factories and helpers for the organizers' judging pages; each test overrides what it is about. */
 import { act, fireEvent, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import type {
   AwardsGroupView,
   CutoffEntryView,

@@ -1,4 +1,5 @@
-import type { ContestSummary, MeOutput } from '@core/actions';
+import type { ContestSummary } from '@core/contest/views';
+import type { MeOutput } from '@core/system/views';
 
 /** Small factories; each test overrides what it is about. */
 export function contest(overrides: Partial<ContestSummary> = {}): ContestSummary {

@@ -1,5 +1,7 @@
 /** Small factories for 首页, 新闻, articles and 成绩; each test overrides what it is about. */
-import type { ArticleDetail, ArticleSummary, ContestSummary, ObjectionView, ResultListView } from '@core/actions';
+import type { ArticleDetail, ArticleSummary } from '@core/news/views';
+import type { ContestSummary } from '@core/contest/views';
+import type { ObjectionView, ResultListView } from '@core/results/views';
 import { contestPhase, type ContestPhase } from '@core/contest/phase';
 import type { ResultItem } from '@core/results/types';
 import { contest } from './fixtures';

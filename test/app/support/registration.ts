@@ -1,5 +1,5 @@
 /** Small factories for the entrant's pages: a contest's detail and the caller's entries. */
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import type { MyEntry } from '@core/registration/views';
 import { contest } from './fixtures';
 

@@ -31,10 +31,11 @@
  *   With no id in the query, the first save creates the article and later saves edit it (its id is kept
  *   in the page, the query stays empty).
  */
+import '../../lib/actions';
 import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import type { AdminArticle } from '@core/actions';
+import type { AdminArticle } from '@core/news/views';
 import type { FieldErrors } from '@core/errors';
 import type { FileRef } from '@core/files/uploads';
 import { ARTICLE_CATEGORIES, articleCategoryLabels } from '@core/news/types';

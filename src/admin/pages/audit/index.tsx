@@ -12,6 +12,7 @@
  *   audit-empty, audit-list-error, audit-refreshing; Pager with hook audit (audit-total, audit-prev, audit-next,
  *       audit-page[data-page])
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

@@ -21,6 +21,7 @@
  *   awards-done (after the decision; the groups then show awards-decided-prize per row, no boxes), awards-results-link, awards-export (导出 Excel), awards-export-done,
  *   awards-export-error; awards-not-final (opened on another stage's round)
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';

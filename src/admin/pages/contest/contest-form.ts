@@ -1,4 +1,5 @@
-import type { ActionInput, ContestDetail } from '@core/actions';
+import type { ActionInput } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import { prizeLabels, stageLabels, type ContestKind, type Group, type Prize, type StageKey } from '@core/contest/types';
 import { contestInput } from '@core/contest/schemas';
 import type { FieldErrors } from '@core/errors';

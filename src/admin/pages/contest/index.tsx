@@ -16,6 +16,7 @@
  *   field-error under a box (data-for = its key, e.g. registration.closesAt), contest-errors (summary),
  *   contest-server-error, contest-save, contest-saved
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';

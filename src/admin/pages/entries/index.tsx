@@ -17,6 +17,7 @@
  *   Pager: entries-total, entries-prev, entries-next, entries-page (data-page), entries-jump, entries-jump-go
  *   entries-export (导出 Excel), export-sensitive (含敏感信息 check box), entries-export-done, entries-export-error
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';

@@ -18,6 +18,7 @@
  *   reason dialog (decision-dialog--reject / decision-dialog--disqualify): decision-reason (its <textarea>),
  *       decision-reason-error, decision-confirm, decision-cancel
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

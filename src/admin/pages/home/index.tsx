@@ -10,10 +10,11 @@
  * one-off jobs of a kind and status on one line), contest-card per contest
  * with contest-edit, contest-review and contest-judging (评审), contest-new; PageShell's page-forbidden for non-organizers.
  */
+import '../../lib/actions';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { SystemStatusOutput } from '@core/actions';
+import type { SystemStatusOutput } from '@core/system/views';
 import { groupLabels } from '@core/contest/types';
 import { entryStatusLabels } from '@core/registration/entry-status';
 import { holdsGlobally } from '@core/roles';

@@ -12,10 +12,11 @@
  *   reason dialog (decision-dialog--institution): decision-reason, decision-reason-error, decision-confirm,
  *       decision-cancel
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { InstitutionView } from '@core/actions';
-import { institutionTypeLabels } from '@core/registration/institution';
+import type { InstitutionView } from '@core/institution/views';
+import { institutionTypeLabels } from '@core/institution/schemas';
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';

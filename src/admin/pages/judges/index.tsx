@@ -18,6 +18,7 @@
  *       judges-conflicts, judges-bound; judges-empty
  *   Wide screens (H5 ≥ 1024px) draw the two lists as tables (judges-invites-table, judges-table), phones as cards.
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';

@@ -16,10 +16,11 @@
  *   下线 and 删除 ask with Taro.showModal (H5: .taro-model__confirm / .taro-model__cancel)
  *   Pager with hook news: news-total, news-prev, news-next, news-page (data-page)
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { AdminArticle } from '@core/actions';
+import type { AdminArticle } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';

@@ -13,10 +13,11 @@
  *   answered ones: objection-answered (the answer) with objection-answered-at
  *   objections-empty, objections-error (+ objections-retry)
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import type { ObjectionView } from '@core/actions';
+import type { ObjectionView } from '@core/results/views';
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';

@@ -17,6 +17,7 @@
  *   ranking-final-note (决赛: ranking-awards-go); cut-off: see ./Cutoff.tsx; after advancement cutoff-done and
  *   cutoff-results-link
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

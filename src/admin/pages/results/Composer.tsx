@@ -19,7 +19,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { ResultListView } from '@core/actions';
+import type { ResultListView } from '@core/results/views';
 import { groupLabels, prizeLabels, type Prize } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { entryStatusLabels, type EntryStatus } from '@core/registration/entry-status';

@@ -17,10 +17,11 @@
  *   results-empty, results-list-error (+ results-list-retry)
  *   composer: see ./Composer.tsx
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ResultListView } from '@core/actions';
+import type { ResultListView } from '@core/results/views';
 import { groupLabels, prizeLabels } from '@core/contest/types';
 import { resultKindLabels } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';

@@ -22,9 +22,10 @@
  *       rubric.criteria, rubric.criteria.<i>.name|description|maxPoints|weight, scoreGapPoints, judgeBiasPoints)
  *   round-errors (summary), round-server-error, round-save, round-saved; round-edit-rounds-link, round-edit-board-link
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import { stageLabels, type StageKey } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { AGGREGATIONS, aggregationLabels, type Aggregation } from '@core/judging/types';

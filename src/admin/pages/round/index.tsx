@@ -24,6 +24,7 @@
  *   round-sessions: round-session per session (data-key): round-session-place, round-session-date,
  *       round-session-time, round-session-save, round-session-saved, round-session-error
  */
+import '../../lib/actions';
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';

@@ -12,6 +12,7 @@
  *       rounds-edit (设置), rounds-board (看板), rounds-ranking (排名与晋级 / 排名), rounds-awards (final only)
  *     without: rounds-new (新建)
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { stageLabels, type StageKey } from '@core/contest/types';

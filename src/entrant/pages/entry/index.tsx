@@ -8,6 +8,7 @@
  * (data-key = field), entry-plan-open (查看商业计划书), entry-edit (修改 / 继续填写 / 重新报名),
  * withdraw (撤回报名), withdraw-result, entry-error, entry-missing (no entry in this contest).
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

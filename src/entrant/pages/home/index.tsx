@@ -5,6 +5,7 @@
  * Test hooks: contest-card per open contest (with contest-countdown), entrant-open-empty, my-entries /
  * my-entry / entry-chip (see MyEntries), entrant-institution-link, PageShell's page-forbidden.
  */
+import '../../lib/actions';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ContestCard } from '../../../components/ContestCard';

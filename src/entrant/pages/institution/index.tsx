@@ -10,10 +10,11 @@
  * (data-value; field-option--active), field-tag (a chosen free tag; tap to remove), field-tag-input,
  * field-tag-add, institution-banner, institution-submit.
  */
+import '../../lib/actions';
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { InstitutionView } from '@core/actions';
+import type { InstitutionView } from '@core/institution/views';
 import type { FieldErrors } from '@core/errors';
 import {
   INSTITUTION_TYPES,
@@ -21,7 +22,7 @@ import {
   institutionTypeLabels,
   type InstitutionInput,
   type InstitutionType,
-} from '@core/registration/institution';
+} from '@core/institution/schemas';
 import { formatShanghai } from '@core/time/shanghai';
 import { validate } from '@core/validation';
 import { FormField, TextInput } from '../../../components/FormField';

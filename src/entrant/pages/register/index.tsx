@@ -14,10 +14,11 @@
  * (see PlanUpload), save-state (save-state--idle/saving/saved/failed), draft-restored, register-banner
  * (register-banner--<code>), register-submit (提交报名 / 提交修改), register-locked, register-closed.
  */
+import '../../lib/actions';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ContestDetail } from '@core/actions';
+import type { ContestDetail } from '@core/contest/views';
 import { groupLabels, type Group } from '@core/contest/types';
 import { entryStatusLabels } from '@core/registration/entry-status';
 import { SUMMARY_MAX } from '@core/registration/forms';

@@ -12,6 +12,7 @@
  * bind-banner (bind-banner--<code>, e.g. --INVITE_INVALID, --INVALID_INPUT); bind-submit);
  * PageShell's page-forbidden (+ page-forbidden-action 登录 on H5) for a visitor.
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

@@ -11,6 +11,7 @@
  * judge-home-error (the assignments could not be loaded; judge-home-retry), judge-profile-link,
  * judge-bind-link; PageShell's page-forbidden for non-judges.
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

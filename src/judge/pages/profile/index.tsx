@@ -9,6 +9,7 @@
  * profile-banner (profile-banner--<code>: the server's refusal), profile-saved (已保存), profile-save;
  * PageShell's page-forbidden / page-empty.
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ActionOutput } from '@core/actions';

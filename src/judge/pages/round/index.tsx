@@ -11,6 +11,7 @@
  * is fetched again when the outbox sends one of this round's scores;
  * PageShell's page-forbidden / page-empty.
  */
+import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

@@ -20,6 +20,7 @@
  * recuse-reason, recuse-reason-error, recuse-confirm, recuse-cancel; PageShell's page-forbidden when
  * the entry is not assigned to the caller (FORBIDDEN).
  */
+import '../../lib/actions';
 import { useRef, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
