@@ -1,8 +1,9 @@
 const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index', 'pages/me/index'];
 
 // 赛事详情 and articles are opened from shared chats (a cold start lands on them), so they live in the main
-// package next to the tabs; the objection form is a few KiB and opened from 成绩.
-const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index', 'pages/objection/index'];
+// package next to the tabs. The objection form (with its uploads) is opened from 成绩 by signed-in users only:
+// it lives in the entrant subpackage, downloaded on that tap.
+const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index'];
 // The dev sign-in page talks to the local cloud's /dev routes, which exist only behind the H5 build.
 const pages = process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index'] : publicPages;
 
@@ -12,7 +13,13 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'entrant',
-      pages: ['pages/home/index', 'pages/register/index', 'pages/entry/index', 'pages/institution/index'],
+      pages: [
+        'pages/home/index',
+        'pages/register/index',
+        'pages/entry/index',
+        'pages/institution/index',
+        'pages/objection/index',
+      ],
     },
     {
       root: 'judge',

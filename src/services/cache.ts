@@ -44,11 +44,3 @@ export function writeCache<T>(key: string, data: T, at: number): void {
     // Full storage (WeChat allows 10 MB per app): the page still works, only without an offline copy.
   }
 }
-
-export function clearCache(key: string): void {
-  try {
-    Taro.removeStorageSync(PREFIX + key);
-  } catch {
-    // Nothing to forget.
-  }
-}

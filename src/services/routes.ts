@@ -17,7 +17,7 @@ export const routes = {
       .filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')
       .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
       .join('&');
-    return `/pages/objection/index?${query}`;
+    return `/entrant/pages/objection/index?${query}`;
   },
   register: (contestId: string, group?: Group) =>
     `/entrant/pages/register/index?contestId=${encodeURIComponent(contestId)}${group ? `&group=${group}` : ''}`,

@@ -5,7 +5,7 @@ import type { MeOutput } from '@core/system/views';
 import type { CallRequest } from '@core/wire';
 import { refreshMe } from '../../src/hooks/useMe';
 import MePage from '../../src/pages/me/index';
-import ObjectionPage from '../../src/pages/objection/index';
+import ObjectionPage from '../../src/entrant/pages/objection/index';
 import ResultsPage from '../../src/pages/results/index';
 import './support/browser-gaps';
 import { ok, stubFetch, type FetchStub } from './support/fetch-stub';
@@ -124,7 +124,7 @@ describe('成绩', () => {
     await waitFor(() => expect(container.querySelector('.objection-open')).not.toBeNull());
     fireEvent.click(container.querySelector('.objection-open') as Element);
     expect(navigateTo).toHaveBeenCalledWith({
-      url: `/pages/objection/index?listId=l-1&entryId=e-1&project=${encodeURIComponent('工业视觉质检平台')}&title=${encodeURIComponent('决赛入围名单')}`,
+      url: `/entrant/pages/objection/index?listId=l-1&entryId=e-1&project=${encodeURIComponent('工业视觉质检平台')}&title=${encodeURIComponent('决赛入围名单')}`,
     });
   });
 
@@ -167,7 +167,7 @@ describe('成绩', () => {
 
 describe('提出异议', () => {
   function openForm(params: Record<string, string> = { listId: 'l-1', entryId: 'e-1', title: '决赛入围名单' }) {
-    Object.assign(Taro.getCurrentInstance(), { router: { params, path: '/pages/objection/index' } });
+    Object.assign(Taro.getCurrentInstance(), { router: { params, path: '/entrant/pages/objection/index' } });
   }
 
   test('a visitor on H5 is asked to sign in first', async () => {

@@ -46,13 +46,14 @@ describe('app.json', () => {
       ['judge', 'pages/home/index'],
       ['admin', 'pages/home/index'],
     ]);
-    // The sign-up forms live in the entrant subpackage; only the tabs, 赛事详情 and articles (opened from shared
-    // chats) and the light objection form are main.
+    // The sign-up and objection forms live in the entrant subpackage; only the tabs, 赛事详情 and articles
+    // (opened from shared chats) are main.
     expect(appJson.subPackages?.[0]?.pages).toEqual([
       'pages/home/index',
       'pages/register/index',
       'pages/entry/index',
       'pages/institution/index',
+      'pages/objection/index',
     ]);
     expect(appJson.pages).toEqual([
       'pages/home/index',
@@ -61,7 +62,6 @@ describe('app.json', () => {
       'pages/me/index',
       'pages/contest/index',
       'pages/article/index',
-      'pages/objection/index',
     ]);
     expect(appJson.pages).not.toContain('pages/login/index');
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');

@@ -63,7 +63,7 @@ import {
   stageOfRoundId,
   wholeNumber,
 } from '../../lib/judging';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../../hooks/useDebounced';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';

@@ -37,7 +37,7 @@ import { Pager } from '../../components/Pager';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
 import { downloadInBrowser, openInWeChat } from '../../../services/open-file';
 import { usePageParams } from '../../../hooks/usePageParams';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../../hooks/useDebounced';
 import { useWideScreen } from '../../lib/use-wide-screen';
 import '../../styles/admin.scss';
 import './index.scss';

@@ -33,7 +33,7 @@ import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { EntryStatusChip } from '../../components/EntryStatusChip';
 import { FieldError } from '../../components/FormRow';
 import { Pager } from '../../components/Pager';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../../hooks/useDebounced';
 import { LISTABLE, PRIZES, isListable, publishInput, togglePage, type Picked } from '../../lib/result-pick';
 
 const PAGE_SIZE = 20;

@@ -12,18 +12,19 @@
  * objection-submit, objection-success (after submitting) with objection-to-mine (我的异议) and
  * objection-back (返回成绩).
  */
+import '../../lib/actions';
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { resultsActions } from '@core/results/actions';
 import { validate } from '@core/validation';
-import { Counter, FormField } from '../../components/FormField';
-import { PageShell } from '../../components/PageShell';
-import { usePageParams } from '../../hooks/usePageParams';
-import { useRequestId } from '../../hooks/useRequestId';
-import { useSignedIn } from '../../hooks/useSignedIn';
-import { callCloud, toCloudError } from '../../services/cloud';
-import { routes } from '../../services/routes';
+import { Counter, FormField } from '../../../components/FormField';
+import { PageShell } from '../../../components/PageShell';
+import { usePageParams } from '../../../hooks/usePageParams';
+import { useRequestId } from '../../../hooks/useRequestId';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { callCloud, toCloudError } from '../../../services/cloud';
+import { routes } from '../../../services/routes';
 import {
   browserFile,
   formatFileSize,
@@ -32,7 +33,7 @@ import {
   uploadObjectionAttachment,
   type PickedFile,
   type UploadedFile,
-} from '../../services/upload';
+} from '../../../services/upload';
 import './index.scss';
 
 const REASON_MAX = 500;
