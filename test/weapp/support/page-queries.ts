@@ -1,0 +1,186 @@
+/**
+ * How to get the query a page is opened with, keyed by route: the ids come from the running local cloud
+ * (its demo data, read through the api), never from constants, so the pages see real records. A route
+ * that is not listed is opened with no query, so a new page is never skipped: if it needs a parameter it
+ * shows its own "missing parameter" state.
+ *
+ * The demo data has no article, result list, final round or draft entry; `prepare` makes one of each through
+ * the api, as the organizer (or the entrant) would, so the pages that show them have something to show.
+ */
+export type Query = Record<string, string>;
+
+/** Calls an action as one of the suite's users and resolves with `data`; a refusal is an error. */
+export type CallAs = (who: 'organizer' | 'judge' | 'entrant', action: string, data?: unknown) => Promise<any>;
+
+/** Shared look-ups, each asked of the cloud at most once. */
+export class Lookups {
+  private readonly memo = new Map<string, Promise<any>>();
+
+  constructor(private readonly as: CallAs) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) this.memo.set(key, load());
+    return this.memo.get(key) as Promise<T>;
+  }
+
+  /** What the pages should find besides the demo data: an article, a list in 公示, a final round, a draft. */
+  async prepare(): Promise<void> {
+    await this.article();
+    await this.resultList();
+    await this.finalRound();
+    await this.entrantContestId();
+  }
+
+  contests(): Promise<{ items: any[]; now: string }> {
+    return this.once('contests', () => this.as('organizer', 'contest.list', {}));
+  }
+
+  /** A contest taking entries now. */
+  openContest(): Promise<any> {
+    return this.once('openContest', async () => {
+      const { items } = await this.contests();
+      const open = items.find((c) => c.registration.status === 'open');
+      if (!open) throw new Error('the demo data has no contest open for sign-up');
+      return open;
+    });
+  }
+
+  /** The judge's first round in progress and the first project assigned to them in it. */
+  judgeWork(): Promise<{ round: any; item: any }> {
+    return this.once('judgeWork', async () => {
+      const { rounds } = await this.as('judge', 'judge.assignments', {});
+      const work = rounds.find((r: any) => r.items.length > 0);
+      if (!work) throw new Error('the demo judge has nothing assigned');
+      return { round: work.round, item: work.items[0] };
+    });
+  }
+
+  /** The organizer's view of the round under review. */
+  reviewRound(): Promise<any> {
+    return this.once('reviewRound', async () => {
+      const { round } = await this.judgeWork();
+      const { rounds } = await this.as('organizer', 'admin.rounds.list', { contestId: round.contestId });
+      return rounds.find((r: any) => r.id === round.id) ?? rounds[0];
+    });
+  }
+
+  /** The final round of the contest under review (awards are decided there), set up like the round under review. */
+  finalRound(): Promise<any> {
+    return this.once('finalRound', async () => {
+      const review = await this.reviewRound();
+      const { rounds } = await this.as('organizer', 'admin.rounds.list', { contestId: review.contestId });
+      const final = rounds.find((r: any) => r.stage === 'final');
+      if (final) return final;
+      const { round } = await this.as('organizer', 'admin.round.upsert', {
+        contestId: review.contestId,
+        stage: 'final',
+        name: '决赛现场评分',
+        rubric: { criteria: review.rubric.criteria },
+        aggregation: review.aggregation,
+        judgesPerEntry: review.judgesPerEntry,
+        blind: review.blind,
+        opensAt: review.opensAt,
+        closesAt: review.closesAt,
+      });
+      return round;
+    });
+  }
+
+  entries(contestId: string): Promise<any[]> {
+    return this.once(`entries:${contestId}`, async () => {
+      return (await this.as('organizer', 'admin.entries.list', { contestId })).items;
+    });
+  }
+
+  /** A published article: the first in the news list, or one the organizer publishes now. */
+  article(): Promise<{ id: string }> {
+    return this.once('article', async () => {
+      const { items } = await this.as('organizer', 'news.list', {});
+      if (items.length > 0) return items[0];
+      const { now } = await this.contests();
+      const { article } = await this.as('organizer', 'admin.news.upsert', {
+        title: '第九届“创客中国”上海市中小企业创新创业大赛启动',
+        category: 'notice',
+        contestId: (await this.openContest()).id,
+        bodyHtml: '<p>大赛面向企业组和创客组征集项目。</p><p>报名截止前可随时修改报名表。</p>',
+        publishAt: now,
+        status: 'published',
+      });
+      return article;
+    });
+  }
+
+  /** A published result list still in 公示 and one project on it. */
+  resultList(): Promise<{ list: any; item: any }> {
+    return this.once('resultList', async () => {
+      const { lists } = await this.as('organizer', 'results.list', {});
+      let list = lists.find((l: any) => l.inPublicity && l.items.length > 0);
+      if (!list) {
+        const { round } = await this.judgeWork();
+        const chosen = (await this.entries(round.contestId)).slice(0, 3);
+        list = (
+          await this.as('organizer', 'admin.results.publish', {
+            contestId: round.contestId,
+            kind: 'preliminary',
+            entries: chosen.map((e) => ({ entryId: e.id, prize: null })),
+            publicityDays: 7,
+          })
+        ).list;
+      }
+      return { list, item: list.items[0] };
+    });
+  }
+
+  /** The contest the entrant has an entry in; a draft is saved on an open contest when there is none. */
+  entrantContestId(): Promise<string> {
+    return this.once('entrantEntry', async () => {
+      const { items } = await this.as('entrant', 'registration.mine', {});
+      if (items.length > 0) return items[0].contestId;
+      const contest = await this.openContest();
+      await this.as('entrant', 'registration.saveDraft', {
+        contestId: contest.id,
+        form: { group: contest.groups[0], projectName: '智能仓储机器人' },
+      });
+      return contest.id;
+    });
+  }
+}
+
+export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
+  'pages/contest/index': async (look) => ({ id: (await look.openContest()).id }),
+  'pages/article/index': async (look) => ({ id: (await look.article()).id }),
+  'entrant/pages/objection/index': async (look) => {
+    const { list, item } = await look.resultList();
+    return { listId: list.id, entryId: item.entryId, title: list.title, project: item.projectName };
+  },
+  'entrant/pages/register/index': async (look) => {
+    const contest = await look.openContest();
+    return { contestId: contest.id, group: contest.groups[0] };
+  },
+  'entrant/pages/entry/index': async (look) => ({ contestId: await look.entrantContestId() }),
+  'judge/pages/round/index': async (look) => ({ roundId: (await look.judgeWork()).round.id }),
+  'judge/pages/score/index': async (look) => {
+    const { round, item } = await look.judgeWork();
+    return { roundId: round.id, entryId: item.entryId };
+  },
+  'admin/pages/entries/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
+  'admin/pages/entry/index': async (look) => {
+    const [first] = await look.entries((await look.reviewRound()).contestId);
+    return { id: first.id };
+  },
+  'admin/pages/contest/index': async (look) => ({ id: (await look.openContest()).id }),
+  'admin/pages/article/index': async (look) => ({ id: (await look.article()).id }),
+  'admin/pages/judges/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
+  'admin/pages/rounds/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
+  'admin/pages/round-edit/index': async (look) => {
+    const round = await look.reviewRound();
+    return { contestId: round.contestId, stage: round.stage };
+  },
+  'admin/pages/round/index': async (look) => ({ roundId: (await look.reviewRound()).id }),
+  'admin/pages/ranking/index': async (look) => ({ roundId: (await look.reviewRound()).id }),
+  'admin/pages/awards/index': async (look) => ({ roundId: (await look.finalRound()).id }),
+  'admin/pages/audit/index': async (look) => {
+    const round = await look.reviewRound();
+    return { contestId: round.contestId, roundId: round.id };
+  },
+};
