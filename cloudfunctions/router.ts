@@ -1,15 +1,15 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import { actions, isActionName, type ActionName } from '@core/actions';
 import { AppError, ErrorCode, errorMessages } from '@core/errors';
 import { mayCall, type Access } from '@core/roles';
-import type { GenericSchema } from 'valibot';
 import { validate } from '@core/validation';
 import { REQUEST_ID_PATTERN, type CallResult } from '@core/wire';
-import { runIdempotent, type IdempotencyOptions, defaultIdempotency } from './idempotency';
+import { createHmac, randomUUID } from 'node:crypto';
+import type { GenericSchema } from 'valibot';
+import { defaultIdempotency, runIdempotent, type IdempotencyOptions } from './idempotency';
 import type { Ports } from './ports';
-import { loadGrants } from './usecases/auth/load-grants';
-import type { Caller, MessageTemplates, UseCaseContext, UseCaseTable } from './usecases/context';
 import { useCases as defaultUseCases } from './usecases';
+import type { Caller, MessageTemplates, UseCaseContext, UseCaseTable } from './usecases/context';
+import { loadGrants } from './usecases/system/load-grants';
 
 export interface ApiOptions {
   ports: Ports;

@@ -1,9 +1,9 @@
 import type { Ports } from '../ports';
-import { ensureRecurringJob, runDueJobs, type JobHandler, type JobOutcome } from './run-due-jobs';
+import { ADVANCE_JOB, continueAdvancement } from '../usecases/judging/advancement';
+import { ASSIGN_JOB, continueAssignment } from '../usecases/judging/assignment-run';
 import { purgeExpiredRequests } from './purge-requests';
+import { ensureRecurringJob, runDueJobs, type JobHandler, type JobOutcome } from './run-due-jobs';
 import { scanSimilarity } from './similarity-scan';
-import { ASSIGN_JOB, continueAssignment } from '../usecases/judging/assign';
-import { ADVANCE_JOB, continueAdvancement } from '../usecases/judging/advance';
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   'requests.purge': purgeExpiredRequests,

@@ -1,5 +1,6 @@
-import { DbError, type Ports } from '../ports';
+import { type Ports } from '../ports';
 import { C, type JobDoc } from '../usecases/collections';
+import { queueJob } from '../usecases/queue-job';
 
 /** What a job kind does; the payload is stored data, so a kind validates what it reads. */
 export type JobHandler = (payload: Record<string, unknown>, ports: Ports) => Promise<Record<string, unknown> | void>;
@@ -133,25 +134,6 @@ export async function ensureRecurringJob(ports: Ports, kind: string, everySecond
   const jobs = ports.db.collection<JobDoc>(C.jobs);
   const id = `recurring:${kind}`;
   if ((await jobs.get(id)) !== null) return;
-  const now = ports.clock.now().toISOString();
-  try {
-    await jobs.create({
-      _id: id,
-      kind,
-      status: 'pending',
-      runAt: now,
-      everySeconds,
-      payload: {},
-      attempts: 0,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: null,
-      lastRunAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-  } catch (error) {
-    // Another run created it between our get and create: that is the outcome we wanted.
-    if (!(error instanceof DbError && error.code === 'DUPLICATE')) throw error;
-  }
+  // Another run may create it between our get and this: the natural id makes that one job.
+  await queueJob(ports.db, { id, kind, payload: {}, runAt: ports.clock.now().toISOString(), everySeconds });
 }

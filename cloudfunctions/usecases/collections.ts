@@ -1,16 +1,14 @@
-import type { CallResult } from '@core/wire';
-import type { Contest, Edition } from '@core/contest/types';
-import type { Role } from '@core/roles';
-import type { Group } from '@core/contest/types';
-import type { EntryStatus } from '@core/registration/entry-status';
-import type { StatusStep, StoredForm } from '@core/registration/views';
-import type { InstitutionType } from '@core/institution/schemas';
+import type { Contest, Edition, Group, Prize, StageKey } from '@core/contest/types';
 import type { FileRef } from '@core/files/uploads';
-import type { ArticleCategory } from '@core/news/types';
-import type { ResultItem, ResultKind } from '@core/results/types';
+import type { InstitutionType } from '@core/institution/schemas';
 import type { Aggregation, CutoffRule, Fraction, Rubric } from '@core/judging/types';
 import type { RoundMode, RoundStatus } from '@core/judging/views';
-import type { Prize, StageKey } from '@core/contest/types';
+import type { ArticleCategory } from '@core/news/types';
+import type { EntryStatus } from '@core/registration/entry-status';
+import type { StatusStep, StoredForm } from '@core/registration/views';
+import type { ResultItem, ResultKind } from '@core/results/types';
+import type { Role } from '@core/roles';
+import type { CallResult } from '@core/wire';
 
 /** Collection names and document shapes, in one place (see cloudfunctions/database/ for indexes and rules). */
 export const C = {
@@ -73,7 +71,7 @@ export interface RequestDoc {
   expiresAt: string;
 }
 
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface JobDoc {
   _id: string;

@@ -1,4 +1,5 @@
 import type { ActionName, ActionOutput, ActionParsed } from '@core/actions';
+import { AppError, ErrorCode } from '@core/errors';
 import type { RoleGrant } from '@core/roles';
 import type { Ports } from '../ports';
 
@@ -35,3 +36,12 @@ export type UseCase<A extends ActionName> = (
 ) => Promise<ActionOutput<A>>;
 
 export type UseCaseTable = { [A in ActionName]: UseCase<A> };
+
+/** One area's use cases, keyed by the actions of its tables (`typeof newsActions & typeof newsAdminActions`). */
+export type AreaUseCases<T> = { [A in keyof T & ActionName]: UseCase<A> };
+
+/** The caller's openid, or UNAUTHENTICATED: the router lets anonymous callers reach only public actions. */
+export function requireOpenid(openid: string | null): string {
+  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  return openid;
+}

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '@core/errors';
-import { holdsGlobally, hasRole, type RoleGrant } from '@core/roles';
-import type { Filter } from '../../ports';
+import { hasRole, holdsGlobally, type RoleGrant } from '@core/roles';
+import type { Filter } from '../ports';
 
 /** Organizers of one contest see that contest's entries; the 组委会 (a global grant) sees all. */
 export function contestScopeFilter(grants: readonly RoleGrant[], contestId: string | undefined): Filter {

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { AppError, ErrorCode } from '@core/errors';
 import { exportFolder } from '@core/files/access';
+import { randomBytes } from 'node:crypto';
 import type { Ports } from '../../ports';
-import type { Caller } from '../context';
+import { requireOpenid, type Caller } from '../context';
 import { personKey, signedLink } from './file-links';
 
 const LINK_SECONDS = 10 * 60;
@@ -17,9 +16,9 @@ export async function deliverExport(
   caller: Caller,
   file: { name: string; fileName: string; rows: number; content: Uint8Array },
 ): Promise<{ url: string; fileName: string; rows: number; expiresAt: string }> {
-  if (caller.openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  const openid = requireOpenid(caller.openid);
   const safe = file.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-  const path = `${exportFolder(personKey(caller.openid))}${safe}-${randomBytes(6).toString('hex')}.xlsx`;
+  const path = `${exportFolder(personKey(openid))}${safe}-${randomBytes(6).toString('hex')}.xlsx`;
   const stored = await ports.files.put(path, file.content, XLSX);
   const now = ports.clock.now();
   return {

@@ -1,38 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
 import { planAssignment } from '@core/judging/assign-judges';
 import { judgeConflicts } from '@core/judging/conflicts';
 import { planPanels } from '@core/judging/plan-panels';
 import { pickSubstitutes } from '@core/judging/top-up';
 import type { AssignmentPlan, ExistingAssignment, JudgeProfileForAssignment } from '@core/judging/types';
-import { DbError, type Ports } from '../../ports';
-import type { UseCase } from '../context';
+import { randomUUID } from 'node:crypto';
+import { type Ports } from '../../ports';
+import { writeAudit } from '../audit';
 import {
   C,
   assignmentIdFor,
   roundIdFor,
   type AssignmentDoc,
-  type ContestDoc,
   type EntryDoc,
-  type JobDoc,
   type JudgeDoc,
   type RoundDoc,
   type RoundEntryDoc,
   type SessionDoc,
 } from '../collections';
-import { assertOrganizerOf } from '../admin/scope';
-import { loadContest } from '../registration/common';
-import {
-  actorName,
-  entryForAssignment,
-  loadRound,
-  previousStage,
-  requireOpenid,
-  roundEntryId,
-  roundView,
-  stageFlow,
-  writeAudit,
-} from './common';
+import { queueJob } from '../queue-job';
+import { entryForAssignment, loadRound, previousStage, roundEntryId, stageFlow } from './common';
 import { identityOf, judgeProfiles } from './conflicts';
 
 /** Documents per createMany call, and how long the api function may write before handing over to cron. */
@@ -353,69 +340,13 @@ async function enqueueContinuation(
   args: { seed: string; actorOpenid: string; actorName: string },
   at: string,
 ): Promise<void> {
-  try {
-    await ports.db.collection<JobDoc>(C.jobs).create({
-      _id: `assign:${round._id}:${randomUUID()}`,
-      kind: ASSIGN_JOB,
-      status: 'pending',
-      runAt: at,
-      everySeconds: null,
-      payload: { roundId: round._id, seed: args.seed, actorOpenid: args.actorOpenid, actorName: args.actorName },
-      attempts: 0,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: null,
-      lastRunAt: null,
-      createdAt: at,
-      updatedAt: at,
-    });
-  } catch (error) {
-    if (!(error instanceof DbError && error.code === 'DUPLICATE')) throw error;
-  }
-}
-
-export const assignRound: UseCase<'admin.round.assign'> = async (ctx, input, ports) => {
-  const openid = requireOpenid(ctx.caller.openid);
-  const round = await loadRound(ports.db, input.roundId);
-  assertOrganizerOf(ctx.caller.grants, round.contestId);
-  if (round.status !== 'setup') throw new AppError(ErrorCode.INVALID_STATE, '本轮已确认晋级或评奖，不能再分配');
-  const progress = round.assignProgress;
-  // Two runs at once could each add judges to the same entry; a run left unfinished continues in cron.
-  if (progress?.state === 'running' && ports.clock.now().getTime() - Date.parse(progress.startedAt) < 5 * 60_000) {
-    throw new AppError(
-      ErrorCode.INVALID_STATE,
-      `上一次分配仍在后台进行（已写入 ${progress.done} / ${progress.total}），请稍后刷新查看`,
-    );
-  }
-  const contest: ContestDoc = await loadContest(ports.db, round.contestId);
-  const run = await runAssignment(ports, {
-    round,
-    seed: input.seed || round._id,
-    actorOpenid: openid,
-    actorName: await actorName(ports.db, openid, '组委会'),
-    budgetMs: API_BUDGET_MS,
+  await queueJob(ports.db, {
+    id: `assign:${round._id}:${randomUUID()}`,
+    kind: ASSIGN_JOB,
+    payload: { roundId: round._id, seed: args.seed, actorOpenid: args.actorOpenid, actorName: args.actorName },
+    runAt: at,
   });
-  const names = new Map(
-    (await ports.db.collection<RoundEntryDoc>(C.roundEntries).find({ roundId: round._id })).map((r) => [
-      r.entryId,
-      r.projectName,
-    ]),
-  );
-  const loadValues = Object.values(run.loads);
-  const fresh = await loadRound(ports.db, round._id);
-  return {
-    round: roundView(fresh, contest.name, ports.clock.now()),
-    joined: run.joined,
-    added: run.added,
-    removed: run.removed,
-    short: run.short.slice(0, 200).map((s) => ({ ...s, projectName: names.get(s.entryId) ?? '' })),
-    loads: {
-      min: loadValues.length ? Math.min(...loadValues) : 0,
-      max: loadValues.length ? Math.max(...loadValues) : 0,
-    },
-    sessions: run.sessions,
-  };
-};
+}
 
 /** Cron: an assignment run too large for one api call continues here. */
 export async function continueAssignment(payload: Record<string, unknown>, ports: Ports) {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
-import { hasRole, type RoleGrant } from '@core/roles';
-import type { EntryStatus } from '@core/registration/entry-status';
 import { maxUnits, unitsToPoints } from '@core/judging/points';
 import { roundWindow } from '@core/judging/round-window';
 import { UNITS_PER_POINT, type EntryForAssignment, type Rubric, type StageKey } from '@core/judging/types';
 import type { JudgeRoundView, RoundView } from '@core/judging/views';
-import type { Db, Tx } from '../../ports';
-import { C, type AuditAction, type AuditDoc, type RoundDoc, type RoundEntryDoc, type UserDoc } from '../collections';
+import type { EntryStatus } from '@core/registration/entry-status';
+import { hasRole, type RoleGrant } from '@core/roles';
+import type { Db } from '../../ports';
+import { C, type RoundDoc, type RoundEntryDoc, type UserDoc } from '../collections';
 
 export async function loadRound(db: Db, roundId: string): Promise<RoundDoc> {
   const round = await db.collection<RoundDoc>(C.rounds).get(roundId);
@@ -33,7 +32,7 @@ export const previousStage: Record<StageKey, StageKey | null> = {
 };
 
 /** Full marks in points. */
-export function rubricMaxPoints(rubric: Rubric): number {
+function rubricMaxPoints(rubric: Rubric): number {
   return unitsToPoints(maxUnits(rubric));
 }
 
@@ -116,52 +115,6 @@ export function judgeRoundView(round: RoundDoc, contestName: string, now: Date):
 
 export async function actorName(db: Db, openid: string, fallback: string): Promise<string> {
   return (await db.collection<UserDoc>(C.users).get(openid))?.name ?? fallback;
-}
-
-export interface JudgingAudit {
-  contestId: string;
-  roundId: string | null;
-  entryId?: string | null;
-  actorOpenid: string;
-  actorName: string;
-  action: AuditAction;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-  at: string;
-  /** A natural id makes the record part of an idempotent step (a retried transaction writes it once). */
-  id?: string;
-}
-
-function auditDoc(a: JudgingAudit): AuditDoc {
-  const text = (value: unknown) =>
-    value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-  return {
-    _id: a.id ?? randomUUID(),
-    entryId: a.entryId ?? null,
-    contestId: a.contestId,
-    roundId: a.roundId,
-    actorOpenid: a.actorOpenid,
-    actorName: a.actorName,
-    action: a.action,
-    before: text(a.before),
-    after: text(a.after),
-    reason: a.reason ?? null,
-    at: a.at,
-  };
-}
-
-export async function writeAudit(db: Db, audit: JudgingAudit): Promise<void> {
-  await db.collection<AuditDoc>(C.audits).create(auditDoc(audit));
-}
-
-export async function writeAuditTx(tx: Tx, audit: JudgingAudit): Promise<void> {
-  await tx.create<AuditDoc>(C.audits, auditDoc(audit));
-}
-
-export function requireOpenid(openid: string | null): string {
-  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
-  return openid;
 }
 
 export function entryForAssignment(doc: RoundEntryDoc): EntryForAssignment {

@@ -11,7 +11,7 @@ export function identityOf(entry: Pick<EntryDoc, 'form'>): string | null {
 }
 
 /** The entry as the conflict rule sees it: who submitted it and whom it names. */
-export function entryConflictSide(
+function entryConflictSide(
   entry: Pick<EntryDoc, 'ownerOpenid' | 'orgName' | 'form'>,
 ): Pick<EntryForAssignment, 'orgName' | 'creditCode' | 'ownerId' | 'identity'> {
   const form = entry.form as { group: string; creditCode?: string };
@@ -27,7 +27,7 @@ export function entryConflictSide(
  * The entrant identities of every entry each account submitted (any contest, any status: a withdrawn or
  * rejected entry still says whose company it is), for the accounts of a contest's judges.
  */
-export async function ownIdentities(db: Db, openids: readonly string[]): Promise<Map<string, string[]>> {
+async function ownIdentities(db: Db, openids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   const unique = [...new Set(openids)];
   for (let i = 0; i < unique.length; i += 100) {

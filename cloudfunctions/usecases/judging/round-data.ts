@@ -1,14 +1,9 @@
-import { AppError, ErrorCode } from '@core/errors';
 import { formatPoints, weightHundredths } from '@core/judging/points';
 import { rankEntries } from '@core/judging/rank-entries';
 import type { Fraction, RankedEntry, ScoreSheet } from '@core/judging/types';
 import type { RankingRow } from '@core/judging/views';
 import type { Ports } from '../../ports';
-import type { UseCase } from '../context';
 import { C, type AssignmentDoc, type RoundDoc, type RoundEntryDoc } from '../collections';
-import { assertOrganizerOf } from '../admin/scope';
-import { loadContest } from '../registration/common';
-import { loadRound, roundView } from './common';
 
 export interface RoundData {
   entries: RoundEntryDoc[];
@@ -31,7 +26,7 @@ export async function loadRoundData(ports: Ports, round: RoundDoc): Promise<Roun
   };
 }
 
-export function scoreSheets(data: RoundData): ScoreSheet[] {
+function scoreSheets(data: RoundData): ScoreSheet[] {
   return data.active.flatMap((a) =>
     a.score ? [{ entryId: a.entryId, judgeId: a.judgeOpenid, halves: a.score.halves }] : [],
   );
@@ -46,7 +41,7 @@ export function rankRound(round: RoundDoc, data: RoundData): RankedEntry[] {
   });
 }
 
-const show = (f: Fraction | null) => (f === null ? null : formatPoints(f));
+export const show = (f: Fraction | null) => (f === null ? null : formatPoints(f));
 
 /** Mean points per criterion of each entry, for organizers reading a ranking. */
 function criterionMeans(round: RoundDoc, data: RoundData): Map<string, Record<string, string>> {
@@ -100,26 +95,3 @@ export function rankingRows(round: RoundDoc, data: RoundData, ranked: readonly R
     };
   });
 }
-
-/** The round's ranking, overall or within a group or field; ties are shown as ties. */
-export const roundRanking: UseCase<'admin.round.ranking'> = async (ctx, input, ports) => {
-  const round = await loadRound(ports.db, input.roundId);
-  assertOrganizerOf(ctx.caller.grants, round.contestId);
-  const [contest, data] = await Promise.all([loadContest(ports.db, round.contestId), loadRoundData(ports, round)]);
-  let ranked = rankRound(round, data);
-  if (input.group) ranked = ranked.filter((r) => r.group === input.group).sort((a, b) => a.groupRank - b.groupRank);
-  if (input.field) {
-    if (!contest.fields.includes(input.field))
-      throw new AppError(ErrorCode.INVALID_INPUT, undefined, { field: '本赛事没有这个行业领域' });
-    ranked = ranked.filter((r) => r.field === input.field).sort((a, b) => a.fieldRank - b.fieldRank);
-  }
-  const start = (input.page - 1) * input.pageSize;
-  const page = ranked.slice(start, start + input.pageSize);
-  return {
-    round: roundView(round, contest.name, ports.clock.now()),
-    rows: rankingRows(round, data, page),
-    total: ranked.length,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
-};

@@ -3,7 +3,6 @@ import { judgeConflicts } from '@core/judging/conflicts';
 import { formatPoints } from '@core/judging/points';
 import { pickSubstitutes } from '@core/judging/top-up';
 import type { Ports } from '../../ports';
-import type { UseCase } from '../context';
 import {
   C,
   assignmentIdFor,
@@ -13,7 +12,8 @@ import {
   type RoundEntryDoc,
 } from '../collections';
 import { findByIds } from '../find-by-ids';
-import { assertJudgeOf, entryForAssignment, loadRound, requireOpenid, roundEntryId, writeAuditTx } from './common';
+import { entryForAssignment, roundEntryId } from './common';
+import { writeAuditTx } from '../audit';
 import { judgeProfiles } from './conflicts';
 
 /**
@@ -96,22 +96,6 @@ export async function recuseAndTopUp(
     return substitutes.length > 0;
   });
 }
-
-export const recuse: UseCase<'judge.recuse'> = async (ctx, input, ports) => {
-  const openid = requireOpenid(ctx.caller.openid);
-  const round = await loadRound(ports.db, input.roundId);
-  assertJudgeOf(ctx.caller.grants, round.contestId);
-  const judge = await ports.db.collection<JudgeDoc>(C.judges).get(`${round.contestId}:${openid}`);
-  const replacedBy = await recuseAndTopUp(ports, {
-    round,
-    entryId: input.entryId,
-    judgeOpenid: openid,
-    reason: input.reason,
-    actorName: judge?.name ?? '评委',
-    at: ports.clock.now().toISOString(),
-  });
-  return { state: 'recused', replacedBy };
-};
 
 /** After a judge declares new conflicts: their unscored assignments to conflicted entries are recused. */
 export async function recuseConflicted(ports: Ports, judge: JudgeDoc, at: string): Promise<number> {

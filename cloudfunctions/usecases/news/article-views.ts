@@ -1,12 +1,12 @@
-import type { AdminArticle, ArticleDetail, ArticleSummary } from '@core/news/views';
-import { isArticleVisible } from '@core/news/types';
-import type { Filter, Files } from '../../ports';
-import type { ArticleDoc } from '../collections';
 import { storedSources } from '@core/files/access';
+import { isArticleVisible } from '@core/news/types';
+import type { AdminArticle, ArticleDetail, ArticleSummary } from '@core/news/views';
+import type { Files, Filter } from '../../ports';
+import type { ArticleDoc } from '../collections';
 import { publicLink, resolvePublicLinks } from '../files/file-links';
 
 /** Public images are served through day-long links; clients cache pages for less than that. */
-export const PUBLIC_LINK_SECONDS = 24 * 3600;
+const PUBLIC_LINK_SECONDS = 24 * 3600;
 
 /** What readers may see: published, and its time has come (scheduled articles stay hidden until then). */
 export function visibleFilter(now: Date): Filter {

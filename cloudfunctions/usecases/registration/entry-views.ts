@@ -1,11 +1,11 @@
-import type * as v from 'valibot';
 import type { entryFilter as entryFilterSchema } from '@core/registration/admin-actions';
 import { maskMobile } from '@core/registration/mask';
 import type { EntryRow } from '@core/registration/views';
+import type * as v from 'valibot';
 import type { Filter } from '../../ports';
 import type { EntryDoc } from '../collections';
 
-export type EntryFilterInput = v.InferOutput<typeof entryFilterSchema>;
+type EntryFilterInput = v.InferOutput<typeof entryFilterSchema>;
 
 export function entryRow(entry: EntryDoc, contestName: string): EntryRow {
   return {

@@ -3,8 +3,8 @@ import { idNumberProblem, normalizeIdNumber } from '@core/registration/id-number
 import { maskIdNumber } from '@core/registration/mask';
 import type { StoredForm } from '@core/registration/views';
 import { shanghaiDay } from '@core/time/shanghai';
-import type { UseCase } from '../context';
 import { C, type EntryDoc } from '../collections';
+import { requireOpenid, type UseCase } from '../context';
 import { assertRegistrationOpen, contestMismatch, entryIdFor, loadContest, searchable } from './common';
 
 /**
@@ -13,8 +13,7 @@ import { assertRegistrationOpen, contestMismatch, entryIdFor, loadContest, searc
  * A submitted entry is changed by submitting again, never by a draft.
  */
 export const saveDraft: UseCase<'registration.saveDraft'> = async (ctx, input, ports) => {
-  const openid = ctx.caller.openid;
-  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
+  const openid = requireOpenid(ctx.caller.openid);
   const contest = await loadContest(ports.db, input.contestId);
   const now = ports.clock.now();
   assertRegistrationOpen(contest, now);

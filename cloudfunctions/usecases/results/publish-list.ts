@@ -1,46 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
-import { resultKindLabels, type ResultItem, type ResultKind } from '@core/results/types';
 import type { Prize } from '@core/contest/types';
-import type { Ports } from '../../ports';
+import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
 import type { EntryStatus } from '@core/registration/entry-status';
-import type { UseCase } from '../context';
+import { resultKindLabels, type ResultItem, type ResultKind } from '@core/results/types';
+import type { Ports } from '../../ports';
 import { C, type ContestDoc, type EntryDoc, type ResultItemDoc, type ResultListDoc } from '../collections';
 import { eachLimited } from '../each-limited';
 import { findByIds } from '../find-by-ids';
-import { assertOrganizerOf } from '../admin/scope';
-import { loadContest } from '../registration/common';
-import { resultListView } from './result-views';
 
 /** Entries that may appear on a public list: in the contest, and not out of it. */
-const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semifinalist', 'finalist', 'awarded'];
-
-/**
- * Publishes a result list as an immutable snapshot of the chosen entries (names, group, field,
- * district, prize; never phone or ID numbers), with an optional 公示 period for objections. The judging
- * cut-off and awards publish what the organizer confirmed through publishList below.
- */
-export const publishResults: UseCase<'admin.results.publish'> = async (ctx, input, ports) => {
-  const openid = ctx.caller.openid;
-  if (openid === null) throw new AppError(ErrorCode.UNAUTHENTICATED);
-  assertOrganizerOf(ctx.caller.grants, input.contestId);
-  const contest = await loadContest(ports.db, input.contestId);
-  // Derived from the request, so a retry after a crash finishes the same list instead of starting another.
-  const id = ctx.requestId
-    ? `r-${createHash('sha256').update(`${openid}:${ctx.requestId}`).digest('hex').slice(0, 20)}`
-    : `r-${randomBytes(10).toString('hex')}`;
-  const now = ports.clock.now();
-  const list = await publishList(ports, {
-    id,
-    contest,
-    kind: input.kind,
-    title: input.title,
-    entries: input.entries,
-    publicityDays: input.publicityDays,
-    publishedBy: openid,
-  });
-  return { list: resultListView(list, now) };
-};
+export const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semifinalist', 'finalist', 'awarded'];
 
 /**
  * Publishes a list with a known id: the admin action above, and the judging cut-off and awards, which
@@ -126,16 +94,3 @@ export async function publishList(
   await lists.update(id, { status: 'published' });
   return { ...list, status: 'published' };
 }
-
-export const withdrawResults: UseCase<'admin.results.withdraw'> = async (ctx, input, ports) => {
-  const lists = ports.db.collection<ResultListDoc>(C.resultLists);
-  const list = await lists.get(input.id);
-  if (list === null) throw new AppError(ErrorCode.NOT_FOUND, '名单不存在');
-  assertOrganizerOf(ctx.caller.grants, list.contestId);
-  if (list.status === 'withdrawn') throw new AppError(ErrorCode.INVALID_STATE, '该名单已撤回');
-  await lists.update(list._id, { status: 'withdrawn', withdrawnReason: input.reason });
-  await ports.db
-    .collection<ResultItemDoc>(C.resultItems)
-    .updateWhere({ listId: list._id }, { listStatus: 'withdrawn' });
-  return { list: resultListView({ ...list, status: 'withdrawn', withdrawnReason: input.reason }, ports.clock.now()) };
-};

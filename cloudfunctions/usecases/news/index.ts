@@ -1,0 +1,19 @@
+import type { newsActions } from '@core/news/actions';
+import type { newsAdminActions } from '@core/news/admin-actions';
+import type { AreaUseCases } from '../context';
+import { getAdminArticle } from './get-admin-article';
+import { getArticle } from './get-article';
+import { listArticles } from './list-articles';
+import { listNews } from './list-news';
+import { removeArticle } from './remove-article';
+import { upsertArticle } from './upsert-article';
+
+/** The news area's use cases, one per action of its tables (the type insists on every one). */
+export const newsUseCases: AreaUseCases<typeof newsActions & typeof newsAdminActions> = {
+  'news.list': listNews,
+  'news.get': getArticle,
+  'admin.news.list': listArticles,
+  'admin.news.get': getAdminArticle,
+  'admin.news.upsert': upsertArticle,
+  'admin.news.remove': removeArticle,
+};

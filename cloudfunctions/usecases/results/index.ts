@@ -1,0 +1,25 @@
+import type { resultsActions } from '@core/results/actions';
+import type { resultsAdminActions } from '@core/results/admin-actions';
+import type { AreaUseCases } from '../context';
+import { answerObjection } from './answer-objection';
+import { fileObjection } from './file-objection';
+import { listMyObjections } from './list-my-objections';
+import { listObjections } from './list-objections';
+import { listResultLists } from './list-result-lists';
+import { listResults } from './list-results';
+import { publishResults } from './publish-results';
+import { searchResults } from './search-results';
+import { withdrawResults } from './withdraw-results';
+
+/** The results area's use cases, one per action of its tables (the type insists on every one). */
+export const resultsUseCases: AreaUseCases<typeof resultsActions & typeof resultsAdminActions> = {
+  'results.list': listResults,
+  'results.search': searchResults,
+  'results.object': fileObjection,
+  'results.myObjections': listMyObjections,
+  'admin.results.list': listResultLists,
+  'admin.results.publish': publishResults,
+  'admin.results.withdraw': withdrawResults,
+  'admin.objections.list': listObjections,
+  'admin.objection.answer': answerObjection,
+};
