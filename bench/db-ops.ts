@@ -61,7 +61,7 @@ interface ActionCase {
 }
 
 /**
- * The ten busiest actions, in the order measured (judge.entry is opened before it is scored). When an action is
+ * The ten busiest actions, in the order measured (judge.entry.get is opened before it is scored). When an action is
  * renamed, change its name here: nothing else in this file names one of them.
  */
 export const ACTIONS: readonly ActionCase[] = [
@@ -75,7 +75,7 @@ export const ACTIONS: readonly ActionCase[] = [
     input: (w) => ({ contestId: w.contestId, form: w.submitForm }),
   },
   {
-    action: 'registration.saveDraft',
+    action: 'registration.draft.save',
     as: 'drafter',
     what: 'autosave of an existing draft',
     input: (w) => ({ contestId: w.contestId, form: { ...w.draftForm, projectName: '工业视觉质检平台（修改稿）' } }),
@@ -83,9 +83,9 @@ export const ACTIONS: readonly ActionCase[] = [
       await use('drafter', { contestId: w.contestId, form: w.draftForm });
     },
   },
-  { action: 'judge.assignments', as: 'judge', what: '评委首页, all rounds', input: () => ({}) },
+  { action: 'judge.assignment.list', as: 'judge', what: '评委首页, all rounds', input: () => ({}) },
   {
-    action: 'judge.entry',
+    action: 'judge.entry.get',
     as: 'judge',
     what: 'an assigned, unscored entry',
     input: (w) => ({ roundId: w.roundId, entryId: w.pendingEntryId }),
@@ -108,7 +108,7 @@ export const ACTIONS: readonly ActionCase[] = [
     },
   },
   {
-    action: 'admin.entries.list',
+    action: 'admin.entry.list',
     as: 'organizer',
     what: '报名审核, first page of 20',
     input: () => ({ page: 1, pageSize: 20 }),
@@ -246,7 +246,7 @@ async function buildWorld(
 
   // The new entrant uploads a plan where the server says, as a client does, before the measured submit.
   const newEntrant = { openid: 'oBenchNewEntrant0000000000001' };
-  const { path } = (await run(newEntrant, 'files.uploadTarget', {
+  const { path } = (await run(newEntrant, 'files.upload.prepare', {
     contestId: CONTEST,
     purpose: 'businessPlan',
     fileName: '商业计划书.pdf',

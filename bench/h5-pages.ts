@@ -66,7 +66,7 @@ async function seed(base: string, articles: number, contests: number): Promise<v
       const answer = await post(
         base,
         {
-          action: 'admin.news.upsert',
+          action: 'admin.article.upsert',
           data: {
             title: `第 ${i + 1} 篇：创客中国大赛动态`,
             category: categories[i % 4],

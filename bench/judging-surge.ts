@@ -100,7 +100,7 @@ export async function runJudgingSurge(base: string, judges = 200, perJudge = 5, 
       const token = await signIn(`guest-benche${i}`);
       const target = await must<{ target: { url: string } }>(
         {
-          action: 'files.uploadTarget',
+          action: 'files.upload.prepare',
           data: {
             contestId,
             purpose: 'businessPlan',
@@ -125,18 +125,18 @@ export async function runJudgingSurge(base: string, judges = 200, perJudge = 5, 
         { action: 'registration.submit', data: { contestId, form } },
         token,
       );
-      await must({ action: 'admin.entries.decide', data: { entryId, decision: 'approve' } }, organizer);
+      await must({ action: 'admin.entry.decide', data: { entryId, decision: 'approve' } }, organizer);
       return entryId;
     },
   );
   const { invites } = await must<{ invites: Array<{ code: string }> }>(
-    { action: 'admin.judges.invite', data: { contestId, count: Math.min(100, judges) } },
+    { action: 'admin.judge.invite', data: { contestId, count: Math.min(100, judges) } },
     organizer,
   );
   const codes = [...invites.map((i) => i.code)];
   while (codes.length < judges) {
     const more = await must<{ invites: Array<{ code: string }> }>(
-      { action: 'admin.judges.invite', data: { contestId, count: Math.min(100, judges - codes.length) } },
+      { action: 'admin.judge.invite', data: { contestId, count: Math.min(100, judges - codes.length) } },
       organizer,
     );
     codes.push(...more.invites.map((i) => i.code));
@@ -172,7 +172,7 @@ export async function runJudgingSurge(base: string, judges = 200, perJudge = 5, 
   await must({ action: 'admin.round.assign', data: { roundId, seed: 'bench' } }, organizer);
   const work = await limited(tokens, 16, async (token, j) => {
     const mine = await must<{ rounds: Array<{ items: Array<{ entryId: string }> }> }>(
-      { action: 'judge.assignments', data: { roundId } },
+      { action: 'judge.assignment.list', data: { roundId } },
       token,
     );
     return (mine.rounds[0]?.items ?? []).map((item, s) => ({

@@ -49,7 +49,7 @@ export async function runSurge(base: string, distinct = 300, duplicates = 50, co
       const target = await post(
         api,
         {
-          action: 'files.uploadTarget',
+          action: 'files.upload.prepare',
           data: {
             contestId,
             purpose: 'businessPlan',
@@ -103,7 +103,7 @@ export async function runSurge(base: string, distinct = 300, duplicates = 50, co
   for (let page = 1; ; page += 1) {
     const list = await post(
       api,
-      { action: 'admin.entries.list', data: { contestId, status: 'submitted', page, pageSize: 100 } },
+      { action: 'admin.entry.list', data: { contestId, status: 'submitted', page, pageSize: 100 } },
       organizer,
     );
     if (!list.ok) throw new Error(`list: ${JSON.stringify(list.error)}`);

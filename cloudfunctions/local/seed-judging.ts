@@ -216,7 +216,7 @@ export async function seedJudgingDemo(ports: Ports): Promise<number> {
   ];
   for (const [j, key] of ['judge2', 'judge3', 'judge4'].entries()) {
     const who = { openid: demoOpenid(key) };
-    const mine = (await run(who, 'judge.assignments', { roundId })) as {
+    const mine = (await run(who, 'judge.assignment.list', { roundId })) as {
       rounds: Array<{ items: Array<{ entryId: string }> }>;
     };
     for (const [i, item] of (mine.rounds[0]?.items ?? []).entries()) {

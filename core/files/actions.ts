@@ -5,7 +5,7 @@ import { uploadRequest } from './uploads';
 
 export const filesActions = {
   /** Where to upload a business plan: the server picks the path; type and size are checked before. */
-  'files.uploadTarget': defineAction<{
+  'files.upload.prepare': defineAction<{
     target: { kind: 'wx-cloud'; cloudPath: string } | { kind: 'http'; url: string; method: 'PUT' };
     path: string;
     maxBytes: number;
@@ -19,7 +19,7 @@ export const filesActions = {
    * A short-lived link to a private file: an entry's business plan (its entrant, the contest's organizers,
    * judges assigned to it) or an objection's evidence (its filer, the list's organizers).
    */
-  'files.url': defineAction<{ url: string; expiresAt: string }>()({
+  'files.link.get': defineAction<{ url: string; expiresAt: string }>()({
     input: v.variant(
       'attachment',
       [

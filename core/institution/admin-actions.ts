@@ -4,7 +4,7 @@ import { id, reason } from '../schemas/common';
 import type { InstitutionView } from './views';
 
 export const institutionAdminActions = {
-  'admin.institutions.list': defineAction<{ items: InstitutionView[] }>()({
+  'admin.institution.list': defineAction<{ items: InstitutionView[] }>()({
     input: v.optional(v.object({ status: v.optional(v.picklist(['pending', 'approved', 'rejected'])) }), {}),
     access: ['organizer'],
     write: false,
@@ -12,7 +12,7 @@ export const institutionAdminActions = {
     globalOnly: true,
   }),
 
-  'admin.institutions.decide': defineAction<{ institution: InstitutionView }>()({
+  'admin.institution.decide': defineAction<{ institution: InstitutionView }>()({
     input: v.pipe(
       v.object({ id: id('服务机构'), decision: v.picklist(['approve', 'reject']), reason }),
       v.forward(

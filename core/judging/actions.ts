@@ -17,7 +17,7 @@ export const judgingActions = {
   }),
 
   /** The judge's own profile and declared conflicts, per contest. */
-  'judge.profile': defineAction<{
+  'judge.profile.get': defineAction<{
     items: Array<JudgeView & { contestId: string; contestName: string; contestFields: string[] }>;
   }>()({
     input: noInput,
@@ -25,19 +25,19 @@ export const judgingActions = {
     write: false,
   }),
 
-  'judge.updateProfile': defineAction<{ judge: JudgeView }>()({
+  'judge.profile.update': defineAction<{ judge: JudgeView }>()({
     input: v.object({ contestId: id('赛事'), ...judgeProfileInput }),
     access: ['judge'],
     write: true,
   }),
 
-  'judge.assignments': defineAction<{ rounds: JudgeRoundAssignments[]; now: string }>()({
+  'judge.assignment.list': defineAction<{ rounds: JudgeRoundAssignments[]; now: string }>()({
     input: v.optional(v.object({ roundId: v.optional(id('评审轮次')) }), {}),
     access: ['judge'],
     write: false,
   }),
 
-  'judge.entry': defineAction<{ entry: JudgeEntryView; now: string }>()({
+  'judge.entry.get': defineAction<{ entry: JudgeEntryView; now: string }>()({
     input: v.object(roundEntryRef),
     access: ['judge'],
     write: false,

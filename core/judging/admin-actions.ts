@@ -20,7 +20,7 @@ const prizeCounts = v.pipe(
 );
 
 export const judgingAdminActions = {
-  'admin.judges.invite': defineAction<{ invites: InviteView[] }>()({
+  'admin.judge.invite': defineAction<{ invites: InviteView[] }>()({
     input: v.object({
       contestId: id('赛事'),
       count: v.pipe(
@@ -38,13 +38,13 @@ export const judgingAdminActions = {
     write: true,
   }),
 
-  'admin.judges.list': defineAction<{ judges: JudgeView[]; invites: InviteView[] }>()({
+  'admin.judge.list': defineAction<{ judges: JudgeView[]; invites: InviteView[] }>()({
     input: v.object({ contestId: id('赛事') }),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.rounds.list': defineAction<{ rounds: RoundView[] }>()({
+  'admin.round.list': defineAction<{ rounds: RoundView[] }>()({
     input: v.object({ contestId: id('赛事') }),
     access: ['organizer'],
     write: false,
@@ -76,7 +76,7 @@ export const judgingAdminActions = {
     write: true,
   }),
 
-  'admin.round.session': defineAction<{ session: SessionView }>()({
+  'admin.session.update': defineAction<{ session: SessionView }>()({
     input: v.object({
       ...roundRef,
       key: v.pipe(v.string('请提供分组编号'), clean('分组编号'), v.minLength(1, '请提供分组编号'), v.maxLength(120)),
@@ -137,7 +137,7 @@ export const judgingAdminActions = {
     write: true,
   }),
 
-  'admin.awards.propose': defineAction<AwardsView>()({
+  'admin.award.propose': defineAction<AwardsView>()({
     input: v.object({
       ...roundRef,
       counts: v.optional(
@@ -151,7 +151,7 @@ export const judgingAdminActions = {
     write: false,
   }),
 
-  'admin.awards.decide': defineAction<{
+  'admin.award.decide': defineAction<{
     round: RoundView;
     awarded: number;
     awardsListId: string;
@@ -172,7 +172,7 @@ export const judgingAdminActions = {
     write: true,
   }),
 
-  'admin.awards.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
+  'admin.award.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
     input: v.object(roundRef),
     access: ['organizer'],
     write: false,

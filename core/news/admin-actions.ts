@@ -24,7 +24,7 @@ export const articleInput = v.object({
 });
 
 export const newsAdminActions = {
-  'admin.news.list': defineAction<{ items: AdminArticle[]; total: number; page: number; pageSize: number }>()({
+  'admin.article.list': defineAction<{ items: AdminArticle[]; total: number; page: number; pageSize: number }>()({
     input: v.optional(
       v.object({
         status: v.optional(v.picklist(['draft', 'published', 'unpublished'])),
@@ -36,19 +36,19 @@ export const newsAdminActions = {
     write: false,
   }),
 
-  'admin.news.get': defineAction<{ article: AdminArticle }>()({
+  'admin.article.get': defineAction<{ article: AdminArticle }>()({
     input: v.object({ id: id('文章') }),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.news.upsert': defineAction<{ article: AdminArticle }>()({
+  'admin.article.upsert': defineAction<{ article: AdminArticle }>()({
     input: articleInput,
     access: ['organizer'],
     write: true,
   }),
 
-  'admin.news.remove': defineAction<{ id: string; removed: 'unpublished' | 'deleted' }>()({
+  'admin.article.remove': defineAction<{ id: string; removed: 'unpublished' | 'deleted' }>()({
     input: v.object({ id: id('文章'), mode: v.picklist(['unpublish', 'delete']) }),
     access: ['organizer'],
     write: true,

@@ -16,19 +16,19 @@ export const entryFilter = v.object({
 });
 
 export const registrationAdminActions = {
-  'admin.entries.list': defineAction<{ items: EntryRow[]; total: number; page: number; pageSize: number }>()({
+  'admin.entry.list': defineAction<{ items: EntryRow[]; total: number; page: number; pageSize: number }>()({
     input: v.object({ ...entryFilter.entries, ...paging(100, 20) }),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.entries.get': defineAction<{ entry: EntryDetail }>()({
+  'admin.entry.get': defineAction<{ entry: EntryDetail }>()({
     input: v.object({ entryId: id('报名') }),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.entries.decide': defineAction<{ entryId: string; status: EntryStatus }>()({
+  'admin.entry.decide': defineAction<{ entryId: string; status: EntryStatus }>()({
     input: v.pipe(
       v.object({ entryId: id('报名'), decision: v.picklist(['approve', 'reject', 'disqualify']), reason }),
       v.forward(
@@ -40,13 +40,13 @@ export const registrationAdminActions = {
     write: true,
   }),
 
-  'admin.entries.stats': defineAction<EntryStats>()({
+  'admin.entry.stats': defineAction<EntryStats>()({
     input: v.optional(v.object({ contestId: v.optional(id('赛事')) }), {}),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.entries.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
+  'admin.entry.export': defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
     input: v.object({ ...entryFilter.entries, includeSensitive: v.optional(v.boolean(), false) }),
     access: ['organizer'],
     write: true,

@@ -5,7 +5,7 @@ import { contestRef, registrationDraft, registrationForm } from './forms';
 
 /** Signing up, in the entrant subpackage: the forms' schemas stay out of the main package. */
 export const registrationEntrantActions = {
-  'registration.saveDraft': defineAction<{ entryId: string; savedAt: string; status: EntryStatus }>()({
+  'registration.draft.save': defineAction<{ entryId: string; savedAt: string; status: EntryStatus }>()({
     input: v.object({ ...contestRef, form: registrationDraft }),
     access: 'user',
     write: true,

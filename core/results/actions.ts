@@ -22,7 +22,7 @@ export const resultsActions = {
     write: false,
   }),
 
-  'results.object': defineAction<{ objection: ObjectionView }>()({
+  'results.objection.file': defineAction<{ objection: ObjectionView }>()({
     input: v.object({
       listId: id('名单'),
       entryId: v.optional(id('报名')),
@@ -34,5 +34,9 @@ export const resultsActions = {
     write: true,
   }),
 
-  'results.myObjections': defineAction<{ items: ObjectionView[] }>()({ input: noInput, access: 'user', write: false }),
+  'results.objection.mine': defineAction<{ items: ObjectionView[] }>()({
+    input: noInput,
+    access: 'user',
+    write: false,
+  }),
 } as const;

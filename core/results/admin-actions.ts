@@ -5,13 +5,13 @@ import { RESULT_KINDS } from './types';
 import type { ObjectionView, ResultListView } from './views';
 
 export const resultsAdminActions = {
-  'admin.results.list': defineAction<{ lists: ResultListView[] }>()({
+  'admin.result.list': defineAction<{ lists: ResultListView[] }>()({
     input: v.optional(v.object({ contestId: v.optional(id('赛事')) }), {}),
     access: ['organizer'],
     write: false,
   }),
 
-  'admin.results.publish': defineAction<{ list: ResultListView }>()({
+  'admin.result.publish': defineAction<{ list: ResultListView }>()({
     input: v.object({
       contestId: id('赛事'),
       kind: v.picklist(RESULT_KINDS, '请选择名单类型'),
@@ -32,13 +32,13 @@ export const resultsAdminActions = {
     write: true,
   }),
 
-  'admin.results.withdraw': defineAction<{ list: ResultListView }>()({
+  'admin.result.withdraw': defineAction<{ list: ResultListView }>()({
     input: v.object({ id: id('名单'), reason: text('撤回理由', { max: 200 }) }),
     access: ['organizer'],
     write: true,
   }),
 
-  'admin.objections.list': defineAction<{ items: ObjectionView[] }>()({
+  'admin.objection.list': defineAction<{ items: ObjectionView[] }>()({
     input: v.optional(v.object({ status: v.optional(v.picklist(['open', 'answered'])) }), {}),
     access: ['organizer'],
     write: false,

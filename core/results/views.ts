@@ -23,7 +23,7 @@ export interface ObjectionView {
   reason: string;
   contact: string;
   hasAttachment: boolean;
-  /** The evidence's file name, to open it the right way (files.url with objectionEvidence). */
+  /** The evidence's file name, to open it the right way (files.link.get with objectionEvidence). */
   attachmentName: string | null;
   status: 'open' | 'answered';
   answer: string | null;

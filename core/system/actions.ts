@@ -10,7 +10,7 @@ export const systemActions = {
 
   'auth.me': defineAction<MeOutput>()({ input: noInput, access: 'public', write: false }),
 
-  'auth.updateProfile': defineAction<NonNullable<MeOutput['user']>>()({
+  'auth.profile.update': defineAction<NonNullable<MeOutput['user']>>()({
     input: profileInput,
     access: 'user',
     write: true,

@@ -25,7 +25,7 @@ export function openPendingTab(): Window | null {
 export async function openBusinessPlan(entryId: string, tab: Window | null = null): Promise<void> {
   let url: string;
   try {
-    url = (await callCloud('files.url', { entryId, attachment: 'businessPlan' })).url;
+    url = (await callCloud('files.link.get', { entryId, attachment: 'businessPlan' })).url;
   } catch (error) {
     tab?.close();
     throw error;

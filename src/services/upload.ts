@@ -1,7 +1,7 @@
 /**
  * Uploading files the server asked for: one function per purpose for pages (`uploadBusinessPlan`,
  * `uploadObjectionAttachment`), one two-step path below them. The server hands out where to put the
- * bytes (files.uploadTarget): a cloud path on WeChat (wx.cloud.uploadFile), a signed PUT link on the
+ * bytes (files.upload.prepare): a cloud path on WeChat (wx.cloud.uploadFile), a signed PUT link on the
  * local cloud (XMLHttpRequest, so progress can be shown). Type and size are checked here first, so a
  * wrong file costs the user no waiting and the server no bytes.
  */
@@ -127,16 +127,16 @@ export interface RefusalMessages {
 }
 
 /**
- * The two steps every upload shares, for any purpose of files.uploadTarget (the caller checks type and
+ * The two steps every upload shares, for any purpose of files.upload.prepare (the caller checks type and
  * size first): ask where, then send the bytes there. `tooLarge` / `wrongType` are said when the storage
  * refuses the bytes without a message of its own.
  */
 export async function uploadFile(
-  request: ActionInput<'files.uploadTarget'>,
+  request: ActionInput<'files.upload.prepare'>,
   file: PickedFile,
   options: UploadOptions & RefusalMessages,
 ): Promise<UploadedFile> {
-  const { target } = await callCloud('files.uploadTarget', request);
+  const { target } = await callCloud('files.upload.prepare', request);
   const sending = sendBytes(target, file, request.contentType, options);
   // E.g. the production H5 build against CloudBase storage, which would need @cloudbase/js-sdk's uploadFile.
   if (sending === null) throw new CloudError('INTERNAL', '当前环境暂不支持上传文件，请在微信小程序中上传');
@@ -144,7 +144,7 @@ export async function uploadFile(
   return { fileId: stored.fileId, name: request.fileName, size: stored.size };
 }
 
-type UploadTarget = ActionOutput<'files.uploadTarget'>['target'];
+type UploadTarget = ActionOutput<'files.upload.prepare'>['target'];
 type Sender = (
   target: UploadTarget,
   file: PickedFile,

@@ -57,7 +57,7 @@ test('a contest-scoped organizer is refused 服务机构审核 by the server and
   stub = stubFetch({
     actions: {
       'auth.me': () => ok(regional),
-      'admin.institutions.list': () => ({
+      'admin.institution.list': () => ({
         json: { ok: false, error: { code: 'FORBIDDEN', message: '只有大赛组委会可以审核服务机构' } },
       }),
     },

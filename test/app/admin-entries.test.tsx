@@ -57,7 +57,7 @@ async function serve(me: MeOutput = organizer, extra: Record<string, (req: CallR
       'auth.me': () => ok(me),
       'contest.list': () => ok({ items: [contest()], editions: [], now: '2024-08-01T00:00:00.000Z' }),
       'contest.get': () => ok({ contest: detail(), now: '2024-08-01T00:00:00.000Z' }),
-      'admin.entries.list': (req) => {
+      'admin.entry.list': (req) => {
         const { page, pageSize } = req.data as { page: number; pageSize: number };
         const items = Array.from({ length: pageSize }, (_, i) => row((page - 1) * pageSize + i + 1));
         return ok({ items, total: 1234, page, pageSize });
@@ -72,7 +72,7 @@ async function serve(me: MeOutput = organizer, extra: Record<string, (req: CallR
 function listCalls(s: FetchStub): unknown[] {
   return s
     .apiCalls()
-    .filter((c) => c.action === 'admin.entries.list')
+    .filter((c) => c.action === 'admin.entry.list')
     .map((c) => c.data);
 }
 
@@ -96,7 +96,7 @@ function typeInto(container: HTMLElement, selector: string, value: string): void
   fireEvent.input(input);
 }
 
-test('filters and the debounced search send the matching admin.entries.list input, starting again at page 1', async () => {
+test('filters and the debounced search send the matching admin.entry.list input, starting again at page 1', async () => {
   const s = await serve();
   const { container } = render(<AdminEntriesPage />);
   await waitFor(() => expect(container.querySelectorAll('.entries-row')).toHaveLength(20));
@@ -178,7 +178,7 @@ test('paging moves through 1,234 entries: next, last page, jump, and back to 1 w
 
 test('rows show masked mobile, Shanghai time, and a 疑似雷同 chip naming the other project', async () => {
   await serve(organizer, {
-    'admin.entries.list': () =>
+    'admin.entry.list': () =>
       ok({
         items: [
           row(1, { similar: { entryId: 'sh-2024:o9', projectName: '智能质检云平台', score: 0.873 } }),
@@ -212,7 +212,7 @@ test('a desktop-wide browser gets a real table with the same row hooks', async (
   Object.assign(window, { matchMedia });
   try {
     await serve(organizer, {
-      'admin.entries.list': () =>
+      'admin.entry.list': () =>
         ok({
           items: [row(1, { similar: { entryId: 'x', projectName: '另一个项目', score: 0.9 } })],
           total: 1,
@@ -242,7 +242,7 @@ test('export without sensitive data downloads at once, showing progress while it
   });
   const modal = jest.spyOn(Taro, 'showModal');
   const s = await serve(organizer, {
-    'admin.entries.export': () =>
+    'admin.entry.export': () =>
       ok({ url: '/files/exports/a.xlsx?sig=1', fileName: '报名列表-20240801.xlsx', rows: 1234, expiresAt: 'x' }),
   });
   const { container } = render(<AdminEntriesPage />);
@@ -256,7 +256,7 @@ test('export without sensitive data downloads at once, showing progress while it
 
   await waitFor(() => expect(container.querySelector('.entries-export-done')?.textContent).toContain('1234'));
   expect(modal).not.toHaveBeenCalled();
-  expect(s.apiCalls().find((c) => c.action === 'admin.entries.export')?.data).toEqual({
+  expect(s.apiCalls().find((c) => c.action === 'admin.entry.export')?.data).toEqual({
     status: 'submitted',
     includeSensitive: false,
   });
@@ -273,7 +273,7 @@ test('a sensitive export asks for confirmation, explains the audit, and sends no
     .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
     .mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
   const s = await serve(organizer, {
-    'admin.entries.export': () =>
+    'admin.entry.export': () =>
       ok({ url: '/files/x.xlsx', fileName: '报名列表-含敏感信息.xlsx', rows: 3, expiresAt: 'x' }),
   });
   const { container } = render(<AdminEntriesPage />);
@@ -286,12 +286,12 @@ test('a sensitive export asks for confirmation, explains the audit, and sends no
   expect(modal.mock.calls[0]?.[0]?.content).toContain('审计');
   expect(modal.mock.calls[0]?.[0]?.content).toContain('完整手机号');
   await act(() => Promise.resolve());
-  expect(s.apiCalls().filter((c) => c.action === 'admin.entries.export')).toHaveLength(0);
+  expect(s.apiCalls().filter((c) => c.action === 'admin.entry.export')).toHaveLength(0);
 
   fireEvent.click(container.querySelector('.entries-export') as Element);
   await waitFor(() => expect(container.querySelector('.entries-export-done')).not.toBeNull());
   expect(modal).toHaveBeenCalledTimes(2);
-  const exports = s.apiCalls().filter((c) => c.action === 'admin.entries.export');
+  const exports = s.apiCalls().filter((c) => c.action === 'admin.entry.export');
   expect(exports.map((c) => c.data)).toEqual([{ includeSensitive: true }]);
   // A write: it carries a requestId so a retried tap is one export and one audit record.
   expect(exports[0]?.requestId).toEqual(expect.any(String));
@@ -301,7 +301,7 @@ test('a sensitive export asks for confirmation, explains the audit, and sends no
 
 test('an export refused by the server shows its message and the button comes back', async () => {
   const s = await serve(organizer, {
-    'admin.entries.export': () => ({
+    'admin.entry.export': () => ({
       json: { ok: false, error: { code: 'FORBIDDEN', message: '只能导出你负责的赛事' } },
     }),
   });
@@ -312,5 +312,5 @@ test('an export refused by the server shows its message and the button comes bac
     expect(container.querySelector('.entries-export-error')?.textContent).toBe('只能导出你负责的赛事'),
   );
   expect(isDisabled(container.querySelector('.entries-export'))).toBe(false);
-  expect(s.apiCalls().filter((c) => c.action === 'admin.entries.export')).toHaveLength(1);
+  expect(s.apiCalls().filter((c) => c.action === 'admin.entry.export')).toHaveLength(1);
 });

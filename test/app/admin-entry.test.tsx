@@ -74,7 +74,7 @@ async function serve(
 }
 
 function decides(s: FetchStub): CallRequest[] {
-  return s.apiCalls().filter((c) => c.action === 'admin.entries.decide');
+  return s.apiCalls().filter((c) => c.action === 'admin.entry.decide');
 }
 
 /** Taro's Textarea draws its <textarea> a tick after the dialog opens. */
@@ -89,7 +89,7 @@ async function typeReason(container: HTMLElement, text: string): Promise<void> {
 }
 
 test('shows every field masked as served, the plan, timeline and the 疑似雷同 hint', async () => {
-  await serve(organizer, { 'admin.entries.get': () => ok({ entry: entry() }) });
+  await serve(organizer, { 'admin.entry.get': () => ok({ entry: entry() }) });
   const { container } = render(<AdminEntryPage />);
   await waitFor(() => expect(container.querySelector('.entry-detail')).not.toBeNull());
   expect(container.querySelector('.entry-project')?.textContent).toBe('工业视觉质检平台');
@@ -114,11 +114,11 @@ test('shows every field masked as served, the plan, timeline and the 疑似雷�
   }
 });
 
-test('不通过 without a reason is refused here in Chinese and sends nothing; with one it sends admin.entries.decide', async () => {
+test('不通过 without a reason is refused here in Chinese and sends nothing; with one it sends admin.entry.decide', async () => {
   let current = entry('submitted');
   const s = await serve(organizer, {
-    'admin.entries.get': () => ok({ entry: current }),
-    'admin.entries.decide': (req) => {
+    'admin.entry.get': () => ok({ entry: current }),
+    'admin.entry.decide': (req) => {
       const { reason } = req.data as { reason: string };
       current = entry('rejected', {
         history: [...current.history, { status: 'rejected', at: '2024-09-01T02:00:00.000Z', reason }],
@@ -173,12 +173,12 @@ test('不通过 without a reason is refused here in Chinese and sends nothing; w
 test('a decision the server refuses with INVALID_STATE shows its words and reloads the entry', async () => {
   let gets = 0;
   const s = await serve(organizer, {
-    'admin.entries.get': () => {
+    'admin.entry.get': () => {
       gets += 1;
       // Another organizer rejected it meanwhile: the second read sees that.
       return ok({ entry: entry(gets === 1 ? 'submitted' : 'disqualified') });
     },
-    'admin.entries.decide': () => ({
+    'admin.entry.decide': () => ({
       json: {
         ok: false,
         error: { code: 'INVALID_STATE', message: '该报名当前为「取消资格」，不能执行「资格审核通过」' },
@@ -200,8 +200,8 @@ test('a decision the server refuses with INVALID_STATE shows its words and reloa
 
 test('取消资格 needs a reason and says it cannot be undone', async () => {
   const s = await serve(organizer, {
-    'admin.entries.get': () => ok({ entry: entry('approved') }),
-    'admin.entries.decide': () => ok({ entryId: 'sh-2024:o1', status: 'disqualified' }),
+    'admin.entry.get': () => ok({ entry: entry('approved') }),
+    'admin.entry.decide': () => ok({ entryId: 'sh-2024:o1', status: 'disqualified' }),
   });
   const { container } = render(<AdminEntryPage />);
   await waitFor(() => expect(container.querySelector('.decision-disqualify')).not.toBeNull());
@@ -228,14 +228,14 @@ test('查看商业计划书 asks for a short-lived link to this entry’s plan',
     return tab as unknown as Window;
   });
   const s = await serve(organizer, {
-    'admin.entries.get': () => ok({ entry: entry() }),
-    'files.url': () => ok({ url: '/files/entries/plan.pdf?sig=abc', expiresAt: '2024-09-01T00:10:00.000Z' }),
+    'admin.entry.get': () => ok({ entry: entry() }),
+    'files.link.get': () => ok({ url: '/files/entries/plan.pdf?sig=abc', expiresAt: '2024-09-01T00:10:00.000Z' }),
   });
   const { container } = render(<AdminEntryPage />);
   await waitFor(() => expect(container.querySelector('.entry-plan-open')).not.toBeNull());
   fireEvent.click(container.querySelector('.entry-plan-open') as Element);
   await waitFor(() => expect(opened).toEqual(['/files/entries/plan.pdf?sig=abc']));
-  expect(s.apiCalls().find((c) => c.action === 'files.url')?.data).toEqual({
+  expect(s.apiCalls().find((c) => c.action === 'files.link.get')?.data).toEqual({
     entryId: 'sh-2024:o1',
     attachment: 'businessPlan',
   });

@@ -60,7 +60,7 @@ async function serve(actions: Record<string, (req: CallRequest) => { json: unkno
 }
 
 test('报名统计 draws a bar per field, district, group and day, for the chosen contest', async () => {
-  const s = await serve({ 'admin.entries.stats': () => ok(stats) });
+  const s = await serve({ 'admin.entry.stats': () => ok(stats) });
   const { container } = render(<AdminHomePage />);
   await waitFor(() => expect(container.querySelector('.stats-total')).not.toBeNull());
   expect(container.querySelector('.stats-total')?.textContent).toContain('10');
@@ -81,7 +81,7 @@ test('报名统计 draws a bar per field, district, group and day, for the chose
     expect(
       s
         .apiCalls()
-        .filter((c) => c.action === 'admin.entries.stats')
+        .filter((c) => c.action === 'admin.entry.stats')
         .map((c) => c.data),
     ).toEqual([{}, { contestId: 'sh-2024' }]),
   );
@@ -99,7 +99,7 @@ test('报名统计 draws a bar per field, district, group and day, for the chose
 
 test('failing stats stay in their card; health and contests still show', async () => {
   await serve({
-    'admin.entries.stats': () => ({
+    'admin.entry.stats': () => ({
       json: { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } },
     }),
   });
@@ -137,27 +137,27 @@ function institution(overrides: Partial<InstitutionView> = {}): InstitutionView 
 
 test('服务机构审核 filters by status and refuses 不通过 without a reason', async () => {
   const s = await serve({
-    'admin.institutions.list': () => ok({ items: [institution()] }),
-    'admin.institutions.decide': (req) => {
+    'admin.institution.list': () => ok({ items: [institution()] }),
+    'admin.institution.decide': (req) => {
       const { decision } = req.data as { decision: 'approve' | 'reject' };
       return ok({ institution: institution({ status: decision === 'approve' ? 'approved' : 'rejected' }) });
     },
   });
   const { container } = render(<AdminInstitutionsPage />);
   await waitFor(() => expect(container.querySelector('.institution-row')).not.toBeNull());
-  expect(s.apiCalls().find((c) => c.action === 'admin.institutions.list')?.data).toEqual({ status: 'pending' });
+  expect(s.apiCalls().find((c) => c.action === 'admin.institution.list')?.data).toEqual({ status: 'pending' });
   expect(container.querySelector('.institution-mobile')?.textContent).toBe('139****5678');
 
   fireEvent.click(container.querySelector('.institution-reject') as Element);
   fireEvent.click(container.querySelector('.decision-confirm') as Element);
   expect(container.querySelector('.decision-reason-error')?.textContent).toBe('请填写不通过的理由');
   await act(() => Promise.resolve());
-  expect(s.apiCalls().filter((c) => c.action === 'admin.institutions.decide')).toHaveLength(0);
+  expect(s.apiCalls().filter((c) => c.action === 'admin.institution.decide')).toHaveLength(0);
   fireEvent.click(container.querySelector('.decision-cancel') as Element);
 
   fireEvent.click(container.querySelector('.institution-approve') as Element);
-  await waitFor(() => expect(s.apiCalls().filter((c) => c.action === 'admin.institutions.decide')).toHaveLength(1));
-  expect(s.apiCalls().find((c) => c.action === 'admin.institutions.decide')?.data).toEqual({
+  await waitFor(() => expect(s.apiCalls().filter((c) => c.action === 'admin.institution.decide')).toHaveLength(1));
+  expect(s.apiCalls().find((c) => c.action === 'admin.institution.decide')?.data).toEqual({
     id: 'i-1',
     decision: 'approve',
   });
@@ -168,7 +168,7 @@ test('服务机构审核 filters by status and refuses 不通过 without a reaso
     expect(
       s
         .apiCalls()
-        .filter((c) => c.action === 'admin.institutions.list')
+        .filter((c) => c.action === 'admin.institution.list')
         .at(-1)?.data,
     ).toEqual({}),
   );
@@ -184,7 +184,7 @@ test('a burst of one-off jobs of a kind shares one line; a recurring job keeps i
     lastError: null,
   });
   await serve({
-    'admin.entries.stats': () => ok(stats),
+    'admin.entry.stats': () => ok(stats),
     'admin.system.status': () =>
       ok({
         counts: { users: 1, roles: 1, contests: 1, requests: 0, jobs: 4 },

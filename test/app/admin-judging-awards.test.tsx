@@ -108,7 +108,7 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
     '/admin/pages/awards/index',
     { roundId: FINAL },
     {
-      'admin.awards.propose': (req) => {
+      'admin.award.propose': (req) => {
         const view = proposal(
           (req.data as { counts?: { enterprise?: Array<{ prize: string; count: number }> } }).counts,
         );
@@ -125,7 +125,7 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
             : view,
         );
       },
-      'admin.awards.decide': () => {
+      'admin.award.decide': () => {
         decided = true;
         return ok({
           round: round({
@@ -140,7 +140,7 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
           nationalListId: 'nat-1',
         });
       },
-      'admin.awards.export': () =>
+      'admin.award.export': () =>
         ok({
           url: '/files/exports/awards.xlsx?sig=1',
           fileName: '上海赛-获奖名单.xlsx',
@@ -155,7 +155,7 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
   });
   const { container } = render(<AdminAwardsPage />);
   await drawn(container, '.awards-row');
-  expect(callsOf(s, 'admin.awards.propose')[0]?.data).toEqual({ roundId: FINAL });
+  expect(callsOf(s, 'admin.award.propose')[0]?.data).toEqual({ roundId: FINAL });
 
   const row = (id: string) => container.querySelector(`.awards-row[data-entry-id="${id}"]`) as HTMLElement;
   const enterprise = container.querySelector('.awards-group[data-group="enterprise"]') as HTMLElement;
@@ -173,8 +173,8 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
 
   // Two first prizes: proposed again with the new counts (after a pause).
   await type(container, '.awards-count-enterprise-first', '2');
-  await waitFor(() => expect(callsOf(s, 'admin.awards.propose')).toHaveLength(2), { timeout: 3000 });
-  expect(callsOf(s, 'admin.awards.propose')[1]?.data).toEqual({
+  await waitFor(() => expect(callsOf(s, 'admin.award.propose')).toHaveLength(2), { timeout: 3000 });
+  expect(callsOf(s, 'admin.award.propose')[1]?.data).toEqual({
     roundId: FINAL,
     counts: {
       enterprise: [
@@ -206,7 +206,7 @@ test('propose, change a count and a prize, settle the tie, decide and export', a
   expect(modal.mock.calls[0]?.[0]).toMatchObject({
     content: expect.stringContaining('企业组：一等奖 2、二等奖 1、优胜奖 1；创客组：一等奖 1，共 5 个项目获奖'),
   });
-  const [sent] = callsOf(s, 'admin.awards.decide');
+  const [sent] = callsOf(s, 'admin.award.decide');
   expect(sent?.data).toEqual({
     roundId: FINAL,
     prizes: [
@@ -237,7 +237,7 @@ test('a round of another stage is not for awards', async () => {
   const { container } = render(<AdminAwardsPage />);
   await drawn(container, '.page-empty');
   expect(text(container, '.page-empty-message')).toContain('只有决赛轮次可以评定奖项');
-  expect(callsOf(s, 'admin.awards.propose')).toHaveLength(0);
+  expect(callsOf(s, 'admin.award.propose')).toHaveLength(0);
 });
 
 test('a record’s before / after reads in words, with times in Beijing time', () => {
@@ -270,7 +270,7 @@ test('决策记录: Beijing time, before → after, paged, filtered by round and
     '/admin/pages/audit/index',
     { contestId: CONTEST_ID },
     {
-      'admin.rounds.list': () => ok({ rounds: [round()] }),
+      'admin.round.list': () => ok({ rounds: [round()] }),
       'admin.audit.list': (req) => {
         const { page } = req.data as { page: number };
         return ok({ items: page === 1 ? rows : rows.slice(0, 5), total: 45, page, pageSize: 20 });

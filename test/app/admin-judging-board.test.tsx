@@ -230,7 +230,7 @@ test('复赛 sessions: place and Beijing time saved per session; a wide screen g
       {
         'admin.round.get': () => ok({ round: panels, sessions: [session] }),
         'admin.round.progress': () => ok(progress({ round: panels })),
-        'admin.round.session': (req) => ok({ session: { ...session, ...(req.data as object) } }),
+        'admin.session.update': (req) => ok({ session: { ...session, ...(req.data as object) } }),
       },
     );
     const { container } = render(<AdminRoundPage />);
@@ -245,7 +245,7 @@ test('复赛 sessions: place and Beijing time saved per session; a wide screen g
     await type(row, 'input.round-session-time', '09:00');
     click(row, '.round-session-save');
     await drawn(row, '.round-session-saved');
-    expect(callsOf(s, 'admin.round.session').map((c) => c.data)).toEqual([
+    expect(callsOf(s, 'admin.session.update').map((c) => c.data)).toEqual([
       {
         roundId: 'sh-2024:semifinal',
         key: '浦东新区|新一代信息技术|1',

@@ -63,8 +63,8 @@ test('generating invites shows the new codes large, copyable, with the sentence 
     '/admin/pages/judges/index',
     { contestId: CONTEST_ID },
     {
-      'admin.judges.list': () => ok({ judges: [judge], invites }),
-      'admin.judges.invite': () => {
+      'admin.judge.list': () => ok({ judges: [judge], invites }),
+      'admin.judge.invite': () => {
         const answer = answers.shift();
         if (answer) return answer;
         invites.unshift(...made);
@@ -101,7 +101,7 @@ test('generating invites shows the new codes large, copyable, with the sentence 
   ]);
   expect(text(container, '.judges-new-message')).toContain('在小程序「我的 → 我是评委：绑定邀请码」中输入');
   expect(text(container, '.judges-new-message')).toContain('2024年9月19日 10:00前有效');
-  const calls = callsOf(s, 'admin.judges.invite');
+  const calls = callsOf(s, 'admin.judge.invite');
   expect(calls.map((c) => c.data)).toEqual([
     { contestId: CONTEST_ID, count: 2, validDays: 14 },
     { contestId: CONTEST_ID, count: 2, validDays: 14 },
@@ -130,7 +130,7 @@ test('a count out of range is refused beside the box, nothing is sent', async ()
     '/admin/pages/judges/index',
     { contestId: CONTEST_ID },
     {
-      'admin.judges.list': () => ok({ judges: [], invites: [] }),
+      'admin.judge.list': () => ok({ judges: [], invites: [] }),
     },
   );
   const { container } = render(<AdminJudgesPage />);
@@ -139,7 +139,7 @@ test('a count out of range is refused beside the box, nothing is sent', async ()
   await type(container, '.judges-invite-count', '101');
   click(container, '.judges-invite');
   await waitFor(() => expect(text(container, '.field-error[data-for="count"]')).toBe('一次最多 100 个'));
-  expect(callsOf(s, 'admin.judges.invite')).toHaveLength(0);
+  expect(callsOf(s, 'admin.judge.invite')).toHaveLength(0);
 });
 
 test('on a wide screen the judges are a table', async () => {
@@ -149,7 +149,7 @@ test('on a wide screen the judges are a table', async () => {
       '/admin/pages/judges/index',
       { contestId: CONTEST_ID },
       {
-        'admin.judges.list': () => ok({ judges: [judge], invites: [invite('ABCD2345')] }),
+        'admin.judge.list': () => ok({ judges: [judge], invites: [invite('ABCD2345')] }),
       },
     );
     const { container } = render(<AdminJudgesPage />);
@@ -167,7 +167,7 @@ test('评审轮次 lists the rounds with their links, 新建 for a stage without
     '/admin/pages/rounds/index',
     {},
     {
-      'admin.rounds.list': () =>
+      'admin.round.list': () =>
         ok({
           rounds: [
             round({
@@ -181,7 +181,7 @@ test('评审轮次 lists the rounds with their links, 新建 for a stage without
   );
   const { container } = render(<AdminRoundsPage />);
   await drawn(container, '.rounds-pick-hint');
-  expect(callsOf(s, 'admin.rounds.list')).toHaveLength(0);
+  expect(callsOf(s, 'admin.round.list')).toHaveLength(0);
   choose(container, 'rounds-contest', CONTEST_ID);
   await drawn(container, '.rounds-stage[data-stage="preliminary"]');
 
@@ -222,7 +222,7 @@ test('the admin home opens 评审管理 for the chosen contest, and each contest
     {
       'system.health': () => ok({ status: 'ok', time: SERVER_NOW, runtime: 'local', version: 't' }),
       'admin.system.status': () => ok({ counts: { users: 1, roles: 1, contests: 1, requests: 0, jobs: 0 }, jobs: [] }),
-      'admin.entries.stats': () => ok({ total: 0, byStatus: [], byGroup: [], byField: [], byDistrict: [], byDay: [] }),
+      'admin.entry.stats': () => ok({ total: 0, byStatus: [], byGroup: [], byField: [], byDistrict: [], byDay: [] }),
     },
   );
   const { container } = render(<AdminHomePage />);
@@ -238,6 +238,6 @@ test('the admin home opens 评审管理 for the chosen contest, and each contest
     '/admin/pages/rounds/index?contestId=sh-2024',
   ]);
   // The stats of the chosen contest arrive before the test ends.
-  await waitFor(() => expect(callsOf(s, 'admin.entries.stats')).toHaveLength(2));
+  await waitFor(() => expect(callsOf(s, 'admin.entry.stats')).toHaveLength(2));
   await waitFor(() => expect(has(container, '.admin-stats__body--loading')).toBe(false));
 });

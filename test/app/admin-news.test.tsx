@@ -70,7 +70,7 @@ async function serve(
 }
 
 function upserts(s: FetchStub): CallRequest[] {
-  return s.apiCalls().filter((c) => c.action === 'admin.news.upsert');
+  return s.apiCalls().filter((c) => c.action === 'admin.article.upsert');
 }
 
 async function drawn(container: HTMLElement, selector: string): Promise<HTMLElement> {
@@ -149,7 +149,7 @@ describe('the editor’s rules', () => {
   });
 });
 
-test('the editor sends admin.news.upsert with publishAt in +08:00 and shows the server’s field errors beside the fields', async () => {
+test('the editor sends admin.article.upsert with publishAt in +08:00 and shows the server’s field errors beside the fields', async () => {
   const answers: Array<{ json: unknown }> = [
     {
       json: {
@@ -173,7 +173,7 @@ test('the editor sends admin.news.upsert with publishAt in +08:00 and shows the 
     },
   ];
   const s = await serve({}, '/admin/pages/article/index', {
-    'admin.news.upsert': (req) =>
+    'admin.article.upsert': (req) =>
       answers.shift() ??
       ok({
         article: article({
@@ -273,7 +273,7 @@ test('an inline image is uploaded to the signed link and inserted as <img src="f
     {},
     '/admin/pages/article/index',
     {
-      'files.uploadTarget': () =>
+      'files.upload.prepare': () =>
         ok({
           target: { kind: 'http', url: '/upload/news/img-1.png?sig=abc', method: 'PUT' },
           path: 'news/img-1.png',
@@ -294,7 +294,7 @@ test('an inline image is uploaded to the signed link and inserted as <img src="f
       '<img src="local://news/img-1.png" alt="现场.png">',
     ),
   );
-  const target = s.apiCalls().find((c) => c.action === 'files.uploadTarget');
+  const target = s.apiCalls().find((c) => c.action === 'files.upload.prepare');
   expect(target?.data).toEqual({ purpose: 'newsImage', fileName: '现场.png', contentType: 'image/png', size: 4 });
   const put = s.calls.find((c) => c.method === 'PUT');
   expect(put?.headers['content-type']).toBe('image/png');
@@ -311,7 +311,7 @@ test('a file of the wrong kind is refused beside its field before any upload', a
       '附件只接受 PDF、Excel（xlsx）或 Word（docx）',
     ),
   );
-  expect(s.apiCalls().filter((c) => c.action === 'files.uploadTarget')).toHaveLength(0);
+  expect(s.apiCalls().filter((c) => c.action === 'files.upload.prepare')).toHaveLength(0);
 });
 
 describe('新闻管理', () => {
@@ -324,7 +324,7 @@ describe('新闻管理', () => {
 
   test('each row says where it stands for readers; a future time is 定时发布', async () => {
     await serve({}, '/admin/pages/news/index', {
-      'admin.news.list': () => ok({ items: rows, total: rows.length, page: 1, pageSize: 20 }),
+      'admin.article.list': () => ok({ items: rows, total: rows.length, page: 1, pageSize: 20 }),
     });
     const { container } = render(<AdminNewsPage />);
     await drawn(container, '.news-row');
@@ -348,8 +348,8 @@ describe('新闻管理', () => {
   test('删除 asks first: cancel sends nothing, confirm removes and reloads', async () => {
     let items = rows;
     const s = await serve({}, '/admin/pages/news/index', {
-      'admin.news.list': () => ok({ items, total: items.length, page: 1, pageSize: 20 }),
-      'admin.news.remove': (req) => {
+      'admin.article.list': () => ok({ items, total: items.length, page: 1, pageSize: 20 }),
+      'admin.article.remove': (req) => {
         const { id } = req.data as { id: string };
         items = items.filter((a) => a.id !== id);
         return ok({ id, removed: 'deleted' });
@@ -364,7 +364,7 @@ describe('新闻管理', () => {
     const del = () => container.querySelector('.news-row[data-article-id="a-off"] .news-delete') as Element;
     fireEvent.click(del());
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(1));
-    expect(s.apiCalls().filter((c) => c.action === 'admin.news.remove')).toHaveLength(0);
+    expect(s.apiCalls().filter((c) => c.action === 'admin.article.remove')).toHaveLength(0);
     fireEvent.click(del());
     await waitFor(() => expect(container.querySelector('.news-action-done')?.textContent).toBe('已删除「下线一篇」'));
     await waitFor(() =>
@@ -374,13 +374,16 @@ describe('新闻管理', () => {
         'a-later',
       ]),
     );
-    expect(s.apiCalls().find((c) => c.action === 'admin.news.remove')?.data).toEqual({ id: 'a-off', mode: 'delete' });
+    expect(s.apiCalls().find((c) => c.action === 'admin.article.remove')?.data).toEqual({
+      id: 'a-off',
+      mode: 'delete',
+    });
   });
 });
 
 test('editing loads the stored article on a Beijing clock and keeps a stored cover', async () => {
   await serve({ id: 'a-1' }, '/admin/pages/article/index', {
-    'admin.news.get': () =>
+    'admin.article.get': () =>
       ok({
         article: article({
           cover: { fileId: 'local://news/img-c.png', name: '封面.png', size: 2048 },

@@ -167,13 +167,13 @@ test('publishing sends the chosen entryIds and prizes, with the same requestId w
   const entries = [row('e-1'), row('e-2', 'finalist'), row('e-3', 'disqualified'), row('e-4', 'submitted')];
   const answers: Array<{ json: unknown } | Error> = [new TypeError('Failed to fetch')];
   const s = await serve({
-    'admin.results.list': () => ok({ lists: [] }),
-    'admin.entries.list': (req) => {
+    'admin.result.list': () => ok({ lists: [] }),
+    'admin.entry.list': (req) => {
       const { q } = req.data as { q?: string };
       const items = q ? entries.filter((e) => e.projectName.includes(q)) : entries;
       return ok({ items, total: items.length, page: 1, pageSize: 20 });
     },
-    'admin.results.publish': (req) =>
+    'admin.result.publish': (req) =>
       answers.shift() ??
       ok({
         list: list({
@@ -228,7 +228,7 @@ test('publishing sends the chosen entryIds and prizes, with the same requestId w
   );
   expect(container.querySelector('.results-composer')).toBeNull();
 
-  const publishes = s.apiCalls().filter((c) => c.action === 'admin.results.publish');
+  const publishes = s.apiCalls().filter((c) => c.action === 'admin.result.publish');
   expect(publishes).toHaveLength(2);
   expect(publishes[0]?.data).toEqual({
     contestId: 'sh-2024',
@@ -249,9 +249,9 @@ test('publishing sends the chosen entryIds and prizes, with the same requestId w
 test('a server refusal of one project is shown beside it, and the next attempt is a new request', async () => {
   const entries = [row('e-1'), row('e-2')];
   const s = await serve({
-    'admin.results.list': () => ok({ lists: [] }),
-    'admin.entries.list': () => ok({ items: entries, total: 2, page: 1, pageSize: 20 }),
-    'admin.results.publish': () => ({
+    'admin.result.list': () => ok({ lists: [] }),
+    'admin.entry.list': () => ok({ items: entries, total: 2, page: 1, pageSize: 20 }),
+    'admin.result.publish': () => ({
       json: {
         ok: false,
         error: {
@@ -280,8 +280,8 @@ test('a server refusal of one project is shown beside it, and the next attempt i
   );
   expect(container.querySelector('.results-publish-error')?.textContent).toBe('名单中有不能列入的项目');
   click(container, '.results-publish');
-  await waitFor(() => expect(s.apiCalls().filter((c) => c.action === 'admin.results.publish')).toHaveLength(2));
-  const [first, second] = s.apiCalls().filter((c) => c.action === 'admin.results.publish');
+  await waitFor(() => expect(s.apiCalls().filter((c) => c.action === 'admin.result.publish')).toHaveLength(2));
+  const [first, second] = s.apiCalls().filter((c) => c.action === 'admin.result.publish');
   expect(first?.data).toMatchObject({
     kind: 'finalist',
     entries: [{ entryId: 'e-1' }, { entryId: 'e-2' }],
@@ -296,8 +296,8 @@ test('the published lists show kind, count, publish time and 公示至; 撤回 n
     list({ id: 'r-0', kind: 'preliminary', title: '预赛晋级名单', publicityEndsAt: null, inPublicity: false }),
   ];
   const s = await serve({
-    'admin.results.list': () => ok({ lists }),
-    'admin.results.withdraw': (req) => {
+    'admin.result.list': () => ok({ lists }),
+    'admin.result.withdraw': (req) => {
       const { id } = req.data as { id: string };
       lists = lists.map((l) => (l.id === id ? { ...l, status: 'withdrawn', inPublicity: false } : l));
       return ok({ list: lists.find((l) => l.id === id) });
@@ -318,12 +318,12 @@ test('the published lists show kind, count, publish time and 公示至; 撤回 n
   await drawn(container, '.results-withdraw-dialog');
   click(container, '.decision-confirm');
   expect(container.querySelector('.decision-reason-error')?.textContent).toBe('请填写撤回理由');
-  expect(s.apiCalls().filter((c) => c.action === 'admin.results.withdraw')).toHaveLength(0);
+  expect(s.apiCalls().filter((c) => c.action === 'admin.result.withdraw')).toHaveLength(0);
 
   await type(container, '.decision-reason textarea', '名单有误，更正后重新发布');
   click(container, '.decision-confirm');
   await drawn(container, '.results-withdrawn');
-  expect(s.apiCalls().find((c) => c.action === 'admin.results.withdraw')?.data).toEqual({
+  expect(s.apiCalls().find((c) => c.action === 'admin.result.withdraw')?.data).toEqual({
     id: 'r-1',
     reason: '名单有误，更正后重新发布',
   });
@@ -358,7 +358,7 @@ describe('异议处理', () => {
 
   test('each objection shows list, project, reason, contact and time; 答复 needs text and then shows as answered', async () => {
     const s = await serve({
-      'admin.objections.list': () => ok({ items: [objection()] }),
+      'admin.objection.list': () => ok({ items: [objection()] }),
       'admin.objection.answer': (req) => {
         const { answer } = req.data as { answer: string };
         return ok({
@@ -368,7 +368,7 @@ describe('异议处理', () => {
     });
     const { container } = render(<AdminObjectionsPage />);
     const row = await drawn(container, '.objection-row[data-objection-id="o-1"]');
-    expect(s.apiCalls().find((c) => c.action === 'admin.objections.list')?.data).toEqual({ status: 'open' });
+    expect(s.apiCalls().find((c) => c.action === 'admin.objection.list')?.data).toEqual({ status: 'open' });
     expect(row.querySelector('.objection-list')?.textContent).toBe('决赛入围名单');
     expect(row.querySelector('.objection-project')?.textContent).toBe('项目e-1');
     expect(row.querySelector('.objection-reason')?.textContent).toBe('该项目与往届获奖项目雷同');
@@ -405,9 +405,9 @@ describe('异议处理', () => {
     });
     let allowed = true;
     const s = await serve({
-      'admin.objections.list': () =>
+      'admin.objection.list': () =>
         ok({ items: [objection({ hasAttachment: true, attachmentName: '专利证书.pdf' }), objection({ id: 'o-2' })] }),
-      'files.url': () =>
+      'files.link.get': () =>
         allowed
           ? ok({ url: '/files/objections/l-1/p/x.pdf?sig=abc', expiresAt: '2024-09-03T02:10:00.000Z' })
           : { json: { ok: false, error: { code: 'FORBIDDEN', message: '没有权限查看该文件' } } },
@@ -418,7 +418,7 @@ describe('异议处理', () => {
     expect(row.querySelector('.objection-attachment')?.textContent).toBe('查看证明材料（专利证书.pdf）');
     click(row, '.objection-attachment');
     await waitFor(() => expect(opened).toEqual(['/files/objections/l-1/p/x.pdf?sig=abc']));
-    expect(s.apiCalls().find((c) => c.action === 'files.url')?.data).toEqual({
+    expect(s.apiCalls().find((c) => c.action === 'files.link.get')?.data).toEqual({
       attachment: 'objectionEvidence',
       objectionId: 'o-1',
     });

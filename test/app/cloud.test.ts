@@ -93,7 +93,7 @@ describe('callCloud over the H5 transport', () => {
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details).toEqual({ editionId: '届次格式不正确' });
 
-    const write = await rejection(callCloud('auth.updateProfile', { name: '   ' }));
+    const write = await rejection(callCloud('auth.profile.update', { name: '   ' }));
     expect(write.code).toBe('INVALID_INPUT');
     expect(write.details).toEqual({ name: '请填写昵称' });
 
@@ -103,11 +103,11 @@ describe('callCloud over the H5 transport', () => {
   test('writes carry a generated requestId; a given one is passed through', async () => {
     stub = stubFetch({
       actions: {
-        'auth.updateProfile': (req) => ok({ openid: 'u1', name: String((req.data as { name: string }).name) }),
+        'auth.profile.update': (req) => ok({ openid: 'u1', name: String((req.data as { name: string }).name) }),
       },
     });
-    await callCloud('auth.updateProfile', { name: ' 张三 ' });
-    await callCloud('auth.updateProfile', { name: '李四' }, { requestId: 'retry-0001' });
+    await callCloud('auth.profile.update', { name: ' 张三 ' });
+    await callCloud('auth.profile.update', { name: '李四' }, { requestId: 'retry-0001' });
 
     const [first, second] = stub.apiCalls();
     expect(first?.data).toEqual({ name: '张三' });

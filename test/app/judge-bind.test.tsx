@@ -265,7 +265,7 @@ describe('我的', () => {
       actions: {
         'auth.me': () => ok(newcomer),
         'registration.mine': () => ok({ items: [] }),
-        'results.myObjections': () => ok({ items: [] }),
+        'results.objection.mine': () => ok({ items: [] }),
       },
     });
     await act(() => refreshMe());
@@ -282,7 +282,7 @@ describe('我的', () => {
         actions: {
           'auth.me': () => ok(me),
           'registration.mine': () => ok({ items: [] }),
-          'results.myObjections': () => ok({ items: [] }),
+          'results.objection.mine': () => ok({ items: [] }),
         },
       });
       await act(() => refreshMe());

@@ -33,7 +33,7 @@ async function open(actions: Record<string, Handler> = {}) {
   stub = stubFetch({
     actions: {
       'auth.me': () => ok(judge),
-      'judge.profile': () => ok({ items: [profile] }),
+      'judge.profile.get': () => ok({ items: [profile] }),
       ...actions,
     },
   });
@@ -56,9 +56,9 @@ function type(input: HTMLInputElement, value: string): void {
   fireEvent.input(input);
 }
 
-test('shows the profile per contest with the contest’s fields; a new conflict is saved with judge.updateProfile', async () => {
+test('shows the profile per contest with the contest’s fields; a new conflict is saved with judge.profile.update', async () => {
   const { container } = await open({
-    'judge.updateProfile': (req) => ok({ judge: { ...profile, ...(req.data as object) } }),
+    'judge.profile.update': (req) => ok({ judge: { ...profile, ...(req.data as object) } }),
   });
   expect(container.querySelector('.profile-contest-name')?.textContent).toBe('上海区域赛（演示）');
   expect((await inputIn(container, '.form-field-organization')).value).toBe('上海交通大学');
@@ -78,7 +78,7 @@ test('shows the profile per contest with the contest’s fields; a new conflict 
   fireEvent.click(container.querySelector('.profile-save') as Element);
 
   await waitFor(() => expect(container.querySelector('.profile-saved')).not.toBeNull());
-  const [call] = (stub?.apiCalls() ?? []).filter((c) => c.action === 'judge.updateProfile');
+  const [call] = (stub?.apiCalls() ?? []).filter((c) => c.action === 'judge.profile.update');
   expect(call?.data).toEqual({
     contestId: 'demo-sh',
     name: '王建国',
@@ -92,7 +92,7 @@ test('shows the profile per contest with the contest’s fields; a new conflict 
 
 test('taking every field off is refused beside the chips; a server refusal shows in the banner', async () => {
   const { container } = await open({
-    'judge.updateProfile': () => ({
+    'judge.profile.update': () => ({
       json: { ok: false, error: { code: 'NOT_FOUND', message: '没有找到您在该赛事的评委资料' } },
     }),
   });
@@ -102,7 +102,7 @@ test('taking every field off is refused beside the chips; a server refusal shows
     expect(container.querySelector('.form-field-expertise .field-error')?.textContent).toBe('请至少选择一个擅长领域'),
   );
   fireEvent.click(container.querySelector('.profile-save') as Element);
-  expect((stub?.apiCalls() ?? []).filter((c) => c.action === 'judge.updateProfile')).toHaveLength(0);
+  expect((stub?.apiCalls() ?? []).filter((c) => c.action === 'judge.profile.update')).toHaveLength(0);
 
   fireEvent.click(container.querySelector('.expertise-chip[data-value="节能环保"]') as Element);
   fireEvent.click(container.querySelector('.profile-save') as Element);

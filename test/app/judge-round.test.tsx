@@ -83,7 +83,7 @@ describe('我的评审任务', () => {
     Object.assign(Taro.getCurrentInstance(), {
       router: { params: { roundId: 'r-pre' }, path: '/judge/pages/round/index' },
     });
-    await serve({ 'judge.assignments': () => ok({ rounds: [data], now: JUDGING_NOW }) });
+    await serve({ 'judge.assignment.list': () => ok({ rounds: [data], now: JUDGING_NOW }) });
     const view = render(<JudgeRoundPage />);
     await waitFor(() => expect(view.container.querySelector('.round-entry')).not.toBeNull());
     return view;
@@ -113,7 +113,7 @@ describe('我的评审任务', () => {
       router: { params: { roundId: 'r-pre' }, path: '/judge/pages/round/index' },
     });
     await serve({
-      'judge.assignments': () => {
+      'judge.assignment.list': () => {
         const data = round();
         if (scored) data.items[3] = { ...data.items[3]!, state: 'scored', total: '80.00' };
         return ok({ rounds: [data], now: JUDGING_NOW });
@@ -211,12 +211,12 @@ describe('我的评审任务', () => {
     Object.assign(Taro.getCurrentInstance(), {
       router: { params: { roundId: 'r-other' }, path: '/judge/pages/round/index' },
     });
-    await serve({ 'judge.assignments': () => ok({ rounds: [], now: JUDGING_NOW }) });
+    await serve({ 'judge.assignment.list': () => ok({ rounds: [], now: JUDGING_NOW }) });
     const other = render(<JudgeRoundPage />);
     await waitFor(() =>
       expect(other.container.querySelector('.page-empty-message')?.textContent).toBe('该轮次没有分配给您的项目'),
     );
-    expect(stub?.apiCalls().find((c) => c.action === 'judge.assignments')?.data).toEqual({ roundId: 'r-other' });
+    expect(stub?.apiCalls().find((c) => c.action === 'judge.assignment.list')?.data).toEqual({ roundId: 'r-other' });
   });
 });
 
@@ -247,7 +247,8 @@ describe('评审工作台', () => {
       total: 12,
     });
     await serve({
-      'judge.assignments': () => ok({ rounds: [round({ done: 3, total: 12 }), upcoming, closed], now: JUDGING_NOW }),
+      'judge.assignment.list': () =>
+        ok({ rounds: [round({ done: 3, total: 12 }), upcoming, closed], now: JUDGING_NOW }),
     });
     enqueueWrite(keyOf('e-1'), 'judge.score', sheet('e-1'));
     enqueueWrite(keyOf('e-4'), 'judge.score', sheet('e-4'));
@@ -278,7 +279,7 @@ describe('评审工作台', () => {
   });
 
   test('a judge with nothing assigned yet sees the contest and says so; no outbox line when nothing waits', async () => {
-    await serve({ 'judge.assignments': () => ok({ rounds: [], now: JUDGING_NOW }) });
+    await serve({ 'judge.assignment.list': () => ok({ rounds: [], now: JUDGING_NOW }) });
     const { container } = render(<JudgeHomePage />);
     await waitFor(() => expect(container.querySelector('.judge-contest-empty')?.textContent).toContain('暂无评审任务'));
     expect(texts(container, '.judge-contest-name')).toEqual(['上海区域赛（演示）']);

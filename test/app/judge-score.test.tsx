@@ -38,7 +38,7 @@ function serve(entry: () => JudgeEntryView, actions: Record<string, Handler> = {
   stub = stubFetch({
     actions: {
       'auth.me': () => ok(judge),
-      'judge.entry': () => ok({ entry: entry(), now }),
+      'judge.entry.get': () => ok({ entry: entry(), now }),
       ...actions,
     },
   });
@@ -112,7 +112,7 @@ describe('the materials', () => {
     expect(text(blind.container, '.score-blind')).toContain('匿名评审');
   });
 
-  test('the business plan opens from the link judge.entry handed out (H5: a new tab)', async () => {
+  test('the business plan opens from the link judge.entry.get handed out (H5: a new tab)', async () => {
     const clicked: string[] = [];
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(`${this.getAttribute('href')} ${this.target}`);
@@ -124,7 +124,7 @@ describe('the materials', () => {
 
   test('an entry not assigned to the caller (FORBIDDEN) shows the not-allowed state', async () => {
     const { container } = await open(() => entryView(), {
-      'judge.entry': () => ({
+      'judge.entry.get': () => ({
         json: { ok: false, error: { code: 'FORBIDDEN', message: '该项目未分配给您，不能查看或评分' } },
       }),
     });

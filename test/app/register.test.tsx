@@ -41,7 +41,7 @@ async function openRegister(
       'auth.me': () => ok(me),
       'contest.get': () => ok({ contest: contestDetail(), now: SERVER_NOW }),
       'registration.mine': () => ok({ items: entries }),
-      'registration.saveDraft': () => ok({ entryId: 'e-1', savedAt: '2024-08-30T01:02:00.000Z', status: 'draft' }),
+      'registration.draft.save': () => ok({ entryId: 'e-1', savedAt: '2024-08-30T01:02:00.000Z', status: 'draft' }),
       ...actions,
     },
   });
@@ -194,11 +194,11 @@ describe('drafts', () => {
     type(name, '上海测试科技');
     act(() => void jest.advanceTimersByTime(799));
     await settle();
-    expect(calls('registration.saveDraft')).toHaveLength(0);
+    expect(calls('registration.draft.save')).toHaveLength(0);
 
     act(() => void jest.advanceTimersByTime(1));
     await settle();
-    const saves = calls('registration.saveDraft');
+    const saves = calls('registration.draft.save');
     expect(saves).toHaveLength(1);
     expect(saves[0]?.data).toMatchObject({
       contestId: 'demo-sh',
@@ -210,7 +210,7 @@ describe('drafts', () => {
 
     act(() => void jest.advanceTimersByTime(10_000));
     await settle();
-    expect(calls('registration.saveDraft')).toHaveLength(1);
+    expect(calls('registration.draft.save')).toHaveLength(1);
   });
 
   test('a submitted entry is edited with 提交修改 and never autosaved', async () => {
@@ -224,7 +224,7 @@ describe('drafts', () => {
     type(name, '上海测试科技股份有限公司');
     act(() => void jest.advanceTimersByTime(5000));
     await settle();
-    expect(calls('registration.saveDraft')).toHaveLength(0);
+    expect(calls('registration.draft.save')).toHaveLength(0);
     expect(container.querySelector('.save-state')?.textContent).toContain('不会自动保存');
   });
 
@@ -243,19 +243,19 @@ describe('drafts', () => {
 
   test('an unsent local copy newer than the cloud draft wins, and is sent', async () => {
     const offline: Handler = () => new TypeError('Failed to fetch');
-    const first = await openRegister([myEntry()], { 'registration.saveDraft': offline });
+    const first = await openRegister([myEntry()], { 'registration.draft.save': offline });
     type(await control(first.container, 'projectName'), '离线时改的项目名');
     // Leaving the page saves at once; the network is down, so only the local copy has it.
     first.unmount();
     await settle();
-    expect(calls('registration.saveDraft')).toHaveLength(1);
+    expect(calls('registration.draft.save')).toHaveLength(1);
     stub?.restore();
 
     const second = await openRegister([myEntry()]);
     expect((await control(second.container, 'projectName')).value).toBe('离线时改的项目名');
     expect(second.container.querySelector('.draft-restored')).not.toBeNull();
-    await waitFor(() => expect(calls('registration.saveDraft')).toHaveLength(1));
-    expect(calls('registration.saveDraft')[0]?.data).toMatchObject({ form: { projectName: '离线时改的项目名' } });
+    await waitFor(() => expect(calls('registration.draft.save')).toHaveLength(1));
+    expect(calls('registration.draft.save')[0]?.data).toMatchObject({ form: { projectName: '离线时改的项目名' } });
   });
 
   test('a maker with a stored ID number sees only the mask and submits without it', async () => {
@@ -314,7 +314,7 @@ describe('upload on the form', () => {
     await waitFor(() =>
       expect(fieldError(container, 'businessPlan')).toBe('商业计划书不能超过 20 MB（所选文件 21.0 MB）'),
     );
-    expect(calls('files.uploadTarget')).toHaveLength(0);
+    expect(calls('files.upload.prepare')).toHaveLength(0);
   });
 
   test('a PDF is PUT to the signed link with progress, and the form keeps {fileId, name, size}', async () => {
@@ -350,7 +350,7 @@ describe('upload on the form', () => {
     Object.assign(globalThis, { XMLHttpRequest: FakeXhr });
     try {
       const { container } = await openRegister([], {
-        'files.uploadTarget': () =>
+        'files.upload.prepare': () =>
           ok({
             target: { kind: 'http', url: 'http://127.0.0.1:10086/upload/entries/e-1/plan-x.pdf?sig=1', method: 'PUT' },
             path: 'entries/e-1/plan-x.pdf',
@@ -360,7 +360,7 @@ describe('upload on the form', () => {
       const pdf = new File(['%PDF-1.4'], '计划书.PDF', { type: 'application/pdf' });
       fireEvent.change(container.querySelector('.upload-plan-input') as HTMLInputElement, { target: { files: [pdf] } });
       await waitFor(() => expect(container.querySelector('.upload-plan-name')?.textContent).toContain('计划书.PDF'));
-      expect(calls('files.uploadTarget')[0]?.data).toEqual({
+      expect(calls('files.upload.prepare')[0]?.data).toEqual({
         contestId: 'demo-sh',
         purpose: 'businessPlan',
         fileName: '计划书.PDF',
@@ -375,8 +375,8 @@ describe('upload on the form', () => {
       });
       expect(sent[0]?.body).toBe(pdf);
       // The plan goes into the draft like any other field.
-      await waitFor(() => expect(calls('registration.saveDraft')).toHaveLength(1), { timeout: 2000 });
-      expect(calls('registration.saveDraft')[0]?.data).toMatchObject({
+      await waitFor(() => expect(calls('registration.draft.save')).toHaveLength(1), { timeout: 2000 });
+      expect(calls('registration.draft.save')[0]?.data).toMatchObject({
         form: { businessPlan: { fileId: 'local://entries/e-1/plan-x.pdf', name: '计划书.PDF', size: 8 } },
       });
     } finally {

@@ -192,7 +192,7 @@ describe('提出异议', () => {
     await type(container, '.objection-contact', '13800000000');
     await play(() => fireEvent.click(container.querySelector('.objection-submit') as Element));
     expect(container.querySelector('.form-field-reason .field-error')?.textContent).toBe('异议理由至少 5 个字');
-    expect(calls('results.object')).toHaveLength(0);
+    expect(calls('results.objection.file')).toHaveLength(0);
   });
 
   test('an 11 MB file is refused before any upload call', async () => {
@@ -208,14 +208,14 @@ describe('提出异议', () => {
     expect(container.querySelector('.form-field-attachment .field-error')?.textContent).toBe(
       '异议附件不能超过 10 MB（所选文件 11.0 MB）',
     );
-    expect(calls('files.uploadTarget')).toHaveLength(0);
+    expect(calls('files.upload.prepare')).toHaveLength(0);
     expect(stub?.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
     expect(container.querySelector('.objection-attachment-name')).toBeNull();
   });
 
   test('a valid objection is sent once, with a request id, and the success message shows', async () => {
     await serve(entrant, {
-      'results.object': () => ok({ objection: objection() }),
+      'results.objection.file': () => ok({ objection: objection() }),
     });
     openForm();
     const { container } = render(<ObjectionPage />);
@@ -225,7 +225,7 @@ describe('提出异议', () => {
     await play(() => fireEvent.click(container.querySelector('.objection-submit') as Element));
     await waitFor(() => expect(container.querySelector('.objection-success')).not.toBeNull());
 
-    const sent = calls('results.object');
+    const sent = calls('results.objection.file');
     expect(sent).toHaveLength(1);
     expect(sent[0]?.data).toEqual({
       listId: 'l-1',
@@ -239,7 +239,7 @@ describe('提出异议', () => {
 
   test('after 公示 ended the server’s refusal is shown on the form', async () => {
     await serve(entrant, {
-      'results.object': () => ({
+      'results.objection.file': () => ({
         json: { ok: false, error: { code: 'INVALID_STATE', message: '该名单不在公示期内，不能提交异议' } },
       }),
     });
@@ -259,7 +259,7 @@ describe('提出异议', () => {
 test('我的 lists 我的异议 with 待答复 / 已答复 and the answer', async () => {
   await serve(entrant, {
     'registration.mine': () => ok({ items: [] }),
-    'results.myObjections': () =>
+    'results.objection.mine': () =>
       ok({
         items: [
           objection({ id: 'o-2', status: 'answered', answer: '经核查，专利权属清楚，维持原结果。', answeredAt: NOW }),

@@ -22,7 +22,7 @@ async function refusal(file: PickedFile): Promise<CloudError> {
   return error as CloudError;
 }
 
-test('a 21 MB PDF is refused with a Chinese message before files.uploadTarget', async () => {
+test('a 21 MB PDF is refused with a Chinese message before files.upload.prepare', async () => {
   stub = stubFetch({});
   const error = await refusal(picked('商业计划书.pdf', 21 * MB));
   expect(error.code).toBe('INVALID_INPUT');
@@ -31,7 +31,7 @@ test('a 21 MB PDF is refused with a Chinese message before files.uploadTarget', 
   expect(stub.calls).toHaveLength(0);
 });
 
-test('a file that is not a PDF (by name or by type) is refused before files.uploadTarget', async () => {
+test('a file that is not a PDF (by name or by type) is refused before files.upload.prepare', async () => {
   stub = stubFetch({});
   expect((await refusal(picked('商业计划书.docx', MB))).message).toBe('商业计划书只接受 PDF 文件');
   expect((await refusal(picked('商业计划书.pdf', MB, 'image/png'))).message).toBe('商业计划书只接受 PDF 文件');

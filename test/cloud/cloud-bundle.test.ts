@@ -57,7 +57,7 @@ test('api: identity from getWXContext, organizer from ADMIN_OPENIDS, data over t
   expect(await main({ action: 'auth.me' })).toEqual({ ok: true, data: { user: null, roles: [], areas: [] } });
 
   process.env.WX_OPENID = 'oUser00000000000000000000001';
-  expect(await main({ action: 'auth.updateProfile', data: { name: '云端用户' }, requestId: 'cloud-req-1' })).toEqual({
+  expect(await main({ action: 'auth.profile.update', data: { name: '云端用户' }, requestId: 'cloud-req-1' })).toEqual({
     ok: true,
     data: { openid: 'oUser00000000000000000000001', name: '云端用户' },
   });

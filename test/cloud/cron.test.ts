@@ -38,7 +38,7 @@ function request(id: string, expiresAt: string): RequestDoc {
   return {
     _id: id,
     openid: 'demo-entrant',
-    action: 'auth.updateProfile',
+    action: 'auth.profile.update',
     fingerprint: 'f',
     status: 'done',
     leaseUntil: expiresAt,

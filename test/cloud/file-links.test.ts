@@ -3,7 +3,7 @@
  *
  * 1. For every kind of FILE_KINDS, real files stored the way the platform stores them; for every caller, the
  *    policy (`mayHaveLink` of usecases/files/file-links.ts, with the grants the router loads) and the actions
- *    that hand links out (`files.url`, `judge.entry`, `admin.*.export`, `news.get`) must agree with each
+ *    that hand links out (`files.link.get`, `judge.entry.get`, `admin.*.export`, `news.get`) must agree with each
  *    other and with who the world says holds the file: the entrant, the contest's organizers and the judges
  *    assigned to the entry for a business plan; the filer and the list's organizers for objection evidence;
  *    the organizer who made an export; everyone for news media. A link counts only when it verifies (a
@@ -17,7 +17,7 @@ import { FILE_KINDS, type FileKind } from '@core/files/access';
 import type { CallResult } from '@core/wire';
 import { C, type ArticleDoc, type EntryDoc } from '../../cloudfunctions/usecases/collections';
 import type { Caller } from '../../cloudfunctions/usecases/context';
-import { loadGrants } from '../../cloudfunctions/usecases/auth/load-grants';
+import { loadGrants } from '../../cloudfunctions/usecases/system/load-grants';
 import { mayHaveLink } from '../../cloudfunctions/usecases/files/file-links';
 import {
   CALLER_KEYS,
@@ -84,10 +84,10 @@ interface Extra {
 const PLAN_HOLDERS: readonly Relation[] = ['owner', 'organizer', 'assignedJudge'];
 const EVIDENCE_HOLDERS: readonly Relation[] = ['owner', 'organizer'];
 
-/** The calls that hand out an entry's plan: files.url for the entry, and judge.entry when it is in a round. */
+/** The calls that hand out an entry's plan: files.link.get for the entry, and judge.entry.get when it is in a round. */
 function planCalls(world: OwnedWorld, thing: Thing, caller: CallerSpec): Promise<unknown[]> {
-  const asks: Array<[string, unknown]> = [['files.url', { attachment: 'businessPlan', entryId: thing.id }]];
-  if (thing.roundId) asks.push(['judge.entry', { roundId: thing.roundId, entryId: thing.id }]);
+  const asks: Array<[string, unknown]> = [['files.link.get', { attachment: 'businessPlan', entryId: thing.id }]];
+  if (thing.roundId) asks.push(['judge.entry.get', { roundId: thing.roundId, entryId: thing.id }]);
   return Promise.all(asks.map(([action, data]) => call(world.api, caller, action, data)));
 }
 
@@ -110,8 +110,8 @@ const EXPORT_INPUTS: Record<
   Extract<ActionName, `admin.${string}.export`>,
   (world: OwnedWorld, extra: Extra) => unknown
 > = {
-  'admin.entries.export': (world) => ({ contestId: world.contests.a, includeSensitive: true }),
-  'admin.awards.export': (_world, extra) => ({ roundId: extra.finalRound }),
+  'admin.entry.export': (world) => ({ contestId: world.contests.a, includeSensitive: true }),
+  'admin.award.export': (_world, extra) => ({ roundId: extra.finalRound }),
   'admin.audit.export': (world) => ({ contestId: world.contests.a }),
 };
 const EXPORT_ACTIONS = Object.keys(EXPORT_INPUTS) as Array<keyof typeof EXPORT_INPUTS>;
@@ -160,7 +160,7 @@ const FIXTURES: Record<FileKind, readonly CaseSpec[]> = {
         fileId: world.files.evidence[key],
         holds: (caller: CallerSpec) => admitted(world.ports, caller, thing, EVIDENCE_HOLDERS),
         handOut: async (caller: CallerSpec) => [
-          await call(world.api, caller, 'files.url', { attachment: 'objectionEvidence', objectionId: thing.id }),
+          await call(world.api, caller, 'files.link.get', { attachment: 'objectionEvidence', objectionId: thing.id }),
         ],
       };
     },
@@ -231,7 +231,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
     size: pdfBytes.length,
   });
   const notaryDraft = (
-    await ok<{ entryId: string }>(call(api, who('notary'), 'registration.saveDraft', { contestId: a, form: maker }))
+    await ok<{ entryId: string }>(call(api, who('notary'), 'registration.draft.save', { contestId: a, form: maker }))
   ).entryId;
 
   // A final round in A with its awards decided, so every export action can make a file.
@@ -243,7 +243,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
   ).round.id;
   await ok(call(api, globalOrganizer, 'admin.round.assign', { roundId: finalRound }));
   await ok(
-    call(api, globalOrganizer, 'admin.awards.decide', {
+    call(api, globalOrganizer, 'admin.award.decide', {
       roundId: finalRound,
       prizes: [{ entryId: finalist?._id, prize: 'first' }],
     }),
@@ -267,7 +267,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
 
   // A published article with a PDF attachment.
   const { path } = await ok<{ path: string }>(
-    call(api, who('organizerA'), 'files.uploadTarget', {
+    call(api, who('organizerA'), 'files.upload.prepare', {
       purpose: 'newsAttachment',
       fileName: '报名指南.pdf',
       contentType: 'application/pdf',
@@ -278,7 +278,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
   const newsAttachment = await ports.files.fileIdFor(path);
   const attachmentArticleId = (
     await ok<{ article: { id: string } }>(
-      call(api, who('organizerA'), 'admin.news.upsert', {
+      call(api, who('organizerA'), 'admin.article.upsert', {
         title: '报名指南',
         category: 'notice',
         contestId: a,
@@ -362,10 +362,10 @@ describe.each(STORES)('who may have a link, on the %s store', (store) => {
     ['the entrant’s plan (contest A, in no round)', 'entrant', true],
     ['the entrant’s plan (contest A, in no round)', 'judgeA', false],
     ['a plan of contest B also named in the notary’s draft of contest A', 'notary', false],
-    ['admin.entries.export made by organizerA', 'organizerA', true],
-    ['admin.entries.export made by organizerA', 'globalOrganizer', false],
+    ['admin.entry.export made by organizerA', 'organizerA', true],
+    ['admin.entry.export made by organizerA', 'globalOrganizer', false],
     ['admin.audit.export made by globalOrganizer', 'organizerA', false],
-    ['admin.awards.export made by globalOrganizer', 'globalOrganizer', true],
+    ['admin.award.export made by globalOrganizer', 'globalOrganizer', true],
     ['the evidence of an objection to list A (filed by the institution caller)', 'institution', true],
     ['the evidence of an objection to list A (filed by the institution caller)', 'organizerA', true],
     ['the evidence of an objection to list B (filed by the institution caller)', 'organizerA', false],
@@ -376,7 +376,7 @@ describe.each(STORES)('who may have a link, on the %s store', (store) => {
     expect(seen).toEqual({ ...seen, policy: expected, handed: expected });
   });
 
-  test('judge.recuse takes judge A’s link away: policy, files.url and judge.entry before and after', async () => {
+  test('judge.recuse takes judge A’s link away: policy, files.link.get and judge.entry.get before and after', async () => {
     const entryId = world.judgeAEntries[2] as string;
     const thing: Thing = { ...world.things.assignedEntryA, id: entryId, entryId };
     const plan = (await world.ports.db.collection<EntryDoc>(C.entries).get(entryId))?.form.businessPlan?.fileId ?? '';

@@ -52,18 +52,16 @@ test('apply, reject with a reason, correct and reapply, approve: the account bec
     ok: true,
     data: { institution: { status: 'pending', mobileMasked: '136****1111' } },
   });
-  const listed = await api({ action: 'admin.institutions.list', data: { status: 'pending' } }, organizer);
+  const listed = await api({ action: 'admin.institution.list', data: { status: 'pending' } }, organizer);
   const id = listed.ok ? (listed.data as { items: Array<{ id: string }> }).items[0]?.id : undefined;
   expect(id).toBeDefined();
 
-  expect(await api({ action: 'admin.institutions.decide', data: { id, decision: 'reject' } }, organizer)).toMatchObject(
-    {
-      error: { code: 'INVALID_INPUT', details: { reason: '请填写理由' } },
-    },
-  );
+  expect(await api({ action: 'admin.institution.decide', data: { id, decision: 'reject' } }, organizer)).toMatchObject({
+    error: { code: 'INVALID_INPUT', details: { reason: '请填写理由' } },
+  });
   expect(
     await api(
-      { action: 'admin.institutions.decide', data: { id, decision: 'reject', reason: '请补充机构资质' } },
+      { action: 'admin.institution.decide', data: { id, decision: 'reject', reason: '请补充机构资质' } },
       organizer,
     ),
   ).toMatchObject({ ok: true, data: { institution: { status: 'rejected', statusReason: '请补充机构资质' } } });
@@ -76,11 +74,11 @@ test('apply, reject with a reason, correct and reapply, approve: the account bec
   ).toMatchObject({
     data: { institution: { status: 'pending' } },
   });
-  expect(
-    await api({ action: 'admin.institutions.decide', data: { id, decision: 'approve' } }, organizer),
-  ).toMatchObject({
-    data: { institution: { status: 'approved' } },
-  });
+  expect(await api({ action: 'admin.institution.decide', data: { id, decision: 'approve' } }, organizer)).toMatchObject(
+    {
+      data: { institution: { status: 'approved' } },
+    },
+  );
   expect(await api({ action: 'auth.me' }, fund)).toMatchObject({
     data: { roles: expect.arrayContaining([{ role: 'institution', contestId: null, contestName: null }]) },
   });
@@ -93,8 +91,8 @@ test('apply, reject with a reason, correct and reapply, approve: the account bec
 });
 
 test('only the 组委会 (a global grant) reviews institutions, not one contest’s organizer', async () => {
-  expect(await api({ action: 'admin.institutions.list' }, regionalOrganizer)).toMatchObject({
+  expect(await api({ action: 'admin.institution.list' }, regionalOrganizer)).toMatchObject({
     error: { code: 'FORBIDDEN' },
   });
-  expect(await api({ action: 'admin.institutions.list' }, fund)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  expect(await api({ action: 'admin.institution.list' }, fund)).toMatchObject({ error: { code: 'FORBIDDEN' } });
 });

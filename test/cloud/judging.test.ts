@@ -102,21 +102,21 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         done: number;
         total: number;
       }>;
-    }>(call(api, who, 'judge.assignments', {}));
+    }>(call(api, who, 'judge.assignment.list', {}));
     return data.rounds[0] ?? { items: [], done: 0, total: 0 };
   }
 
   describe('invites and binding', () => {
     test('a code binds one judge once, with the judge role for its contest; others are refused in Chinese', async () => {
       const { invites } = await ok<{ invites: Array<{ code: string; status: string }> }>(
-        call(api, organizer, 'admin.judges.invite', { contestId: CONTEST, count: 2, validDays: 3 }),
+        call(api, organizer, 'admin.judge.invite', { contestId: CONTEST, count: 2, validDays: 3 }),
       );
       expect(invites).toHaveLength(2);
       expect(invites[0]?.code).toMatch(/^[A-HJ-KM-NP-Z2-9]{8}$/);
       const code = invites[0]?.code ?? '';
       const profile = { name: '王建国', organization: '复旦大学', title: '教授', expertise: ['新一代信息技术'] };
 
-      expect(await call(api, judge(1), 'judge.assignments', {})).toMatchObject({
+      expect(await call(api, judge(1), 'judge.assignment.list', {})).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
@@ -130,8 +130,8 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         ok: true,
         data: { contestId: CONTEST, judge: { name: '王建国' } },
       });
-      expect(await call(api, judge(1), 'judge.assignments', {})).toMatchObject({ ok: true, data: { rounds: [] } });
-      expect(await call(api, judge(1), 'judge.profile', {})).toMatchObject({
+      expect(await call(api, judge(1), 'judge.assignment.list', {})).toMatchObject({ ok: true, data: { rounds: [] } });
+      expect(await call(api, judge(1), 'judge.profile.get', {})).toMatchObject({
         ok: true,
         data: { items: [{ contestId: CONTEST, name: '王建国', contestFields: expect.arrayContaining(['生物医药']) }] },
       });
@@ -169,7 +169,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const listed = await ok<{
         judges: Array<{ name: string }>;
         invites: Array<{ code: string; status: string; usedByName: string | null }>;
-      }>(call(api, organizer, 'admin.judges.list', { contestId: CONTEST }));
+      }>(call(api, organizer, 'admin.judge.list', { contestId: CONTEST }));
       expect(listed.judges.map((j) => j.name)).toEqual(['王建国']);
       expect(listed.invites.find((i) => i.code === code)).toMatchObject({ status: 'used', usedByName: '王建国' });
       expect(listed.invites.find((i) => i.code === invites[1]?.code)).toMatchObject({ status: 'expired' });
@@ -177,7 +177,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
     });
 
     test('only the contest organizers make codes', async () => {
-      expect(await call(api, judge(1), 'admin.judges.invite', { contestId: CONTEST, count: 1 })).toMatchObject({
+      expect(await call(api, judge(1), 'admin.judge.invite', { contestId: CONTEST, count: 1 })).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
@@ -321,7 +321,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const all = await assignments();
       const notMine = all.find((a) => !mine.items.some((i) => i.entryId === a.entryId));
       expect(
-        await call(api, judges[0] as { openid: string }, 'judge.entry', { roundId: ROUND, entryId: notMine?.entryId }),
+        await call(api, judges[0] as { openid: string }, 'judge.entry.get', {
+          roundId: ROUND,
+          entryId: notMine?.entryId,
+        }),
       ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
@@ -329,7 +332,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const entry = await ok<{
         entry: { orgName: string | null; businessPlan: { name: string; url: string }; summary: string };
       }>(
-        call(api, judges[0] as { openid: string }, 'judge.entry', { roundId: ROUND, entryId: mine.items[0]?.entryId }),
+        call(api, judges[0] as { openid: string }, 'judge.entry.get', {
+          roundId: ROUND,
+          entryId: mine.items[0]?.entryId,
+        }),
       );
       expect(entry.entry.orgName).toBeNull();
       expect(entry.entry.businessPlan.name).toBe('商业计划书.pdf');
@@ -347,14 +353,20 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         }),
       );
       const again = await ok<{ entry: { myScore: unknown } }>(
-        call(api, judges[0] as { openid: string }, 'judge.entry', { roundId: ROUND, entryId: mine.items[0]?.entryId }),
+        call(api, judges[0] as { openid: string }, 'judge.entry.get', {
+          roundId: ROUND,
+          entryId: mine.items[0]?.entryId,
+        }),
       );
       expect(again.entry.myScore).toBeNull();
       expect(JSON.stringify(again)).not.toContain('91');
 
       await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { blind: false })));
       const open = await ok<{ entry: { orgName: string; summary: string; businessPlan: { name: string } } }>(
-        call(api, judges[0] as { openid: string }, 'judge.entry', { roundId: ROUND, entryId: mine.items[0]?.entryId }),
+        call(api, judges[0] as { openid: string }, 'judge.entry.get', {
+          roundId: ROUND,
+          entryId: mine.items[0]?.entryId,
+        }),
       );
       expect(open.entry.orgName).toMatch(/^上海测试科技有限公司/);
       expect(open.entry.summary).toMatch(/^上海测试科技有限公司\d研发的/);
@@ -504,7 +516,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const [item] = (await myItems(who)).items;
       const entry = entries.find((e) => e._id === item?.entryId);
       await ok(
-        call(api, who, 'judge.updateProfile', {
+        call(api, who, 'judge.profile.update', {
           contestId: CONTEST,
           name: '评委3',
           organization: '上海某大学',
@@ -705,7 +717,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
       const a = (await assignments())[0];
       // Inside the window, yet over: judges see it closed.
-      expect(await call(api, { openid: a?.judgeOpenid ?? '' }, 'judge.assignments', {})).toMatchObject({
+      expect(await call(api, { openid: a?.judgeOpenid ?? '' }, 'judge.assignment.list', {})).toMatchObject({
         ok: true,
         data: { rounds: [{ round: { window: 'closed' } }] },
       });
@@ -767,7 +779,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       await scoreAll({ 1: 90, 2: 80, 3: 70 });
       await ok(
-        call(api, organizer, 'admin.entries.decide', {
+        call(api, organizer, 'admin.entry.decide', {
           entryId: 'e-c-judge-1',
           decision: 'disqualify',
           reason: '抄袭他人成果',
@@ -842,7 +854,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const key = sessions[0]?.key ?? '';
       expect(
         await ok(
-          call(api, organizer, 'admin.round.session', {
+          call(api, organizer, 'admin.session.update', {
             roundId: SEMI,
             key,
             place: '张江科学会堂 3 楼',
@@ -856,7 +868,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       const panelJudge = { openid: stored?.judgeOpenids[0] ?? '' };
       const mine = await ok<{
         rounds: Array<{ round: { id: string }; items: Array<{ session: { place: string } | null }> }>;
-      }>(call(api, panelJudge, 'judge.assignments', { roundId: SEMI }));
+      }>(call(api, panelJudge, 'judge.assignment.list', { roundId: SEMI }));
       expect(mine.rounds[0]?.items.some((i) => i.session?.place === '张江科学会堂 3 楼')).toBe(true);
 
       // Everyone scores 80 in the semifinal: the preliminary aggregate decides the order.
@@ -921,7 +933,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
           counts: Array<{ prize: string; count: number }>;
           items: Array<{ entryId: string; prize: string | null }>;
         }>;
-      }>(call(api, organizer, 'admin.awards.propose', { roundId: FINAL }));
+      }>(call(api, organizer, 'admin.award.propose', { roundId: FINAL }));
       const enterprise = proposal.groups.find((g) => g.group === 'enterprise');
       expect(enterprise?.counts).toEqual([
         { prize: 'first', count: 2 },
@@ -938,7 +950,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         .filter((i) => i.prize !== null)
         .map((i) => ({ entryId: i.entryId, prize: i.prize }));
       const decided = await ok<{ awarded: number; awardsListId: string; nationalListId: string }>(
-        call(api, organizer, 'admin.awards.decide', { roundId: FINAL, prizes }, 'req-awards-001'),
+        call(api, organizer, 'admin.award.decide', { roundId: FINAL, prizes }, 'req-awards-001'),
       );
       expect(decided.awarded).toBe(7);
       expect((await ports.db.collection<EntryDoc>(C.entries).get('e-c-judge-7'))?.history.at(-1)).toMatchObject({
@@ -956,7 +968,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       expect(semi.listId).toBeTruthy();
 
       const file = await ok<{ url: string; fileName: string }>(
-        call(api, organizer, 'admin.awards.export', { roundId: FINAL }),
+        call(api, organizer, 'admin.award.export', { roundId: FINAL }),
       );
       expect(file.fileName).toMatch(/获奖名单.*\.xlsx$/);
       const fileId = `local://${new URL(file.url).pathname.replace(/^\/files\//, '')}`;
@@ -1010,7 +1022,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       Array.from({ length: 3 }, (_, i) => ({ who: judge(i + 1) })),
     );
     await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: 2 })));
-    const assign = await import('../../cloudfunctions/usecases/judging/assign');
+    const assign = await import('../../cloudfunctions/usecases/judging/assignment-run');
     const round = await ports.db.collection<RoundDoc>(C.rounds).get(ROUND);
     const run = await assign.runAssignment(ports, {
       round: round as RoundDoc,

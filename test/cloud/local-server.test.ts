@@ -162,7 +162,7 @@ test('data and sign-ins survive a restart on the same DATA_DIR', async () => {
   const token = await login('entrant');
   await post(
     '/api/api',
-    { action: 'auth.updateProfile', data: { name: '重启前的名字' }, requestId: 'restart-0001' },
+    { action: 'auth.profile.update', data: { name: '重启前的名字' }, requestId: 'restart-0001' },
     token,
   );
   await cloud.close();

@@ -49,7 +49,7 @@ const article = (overrides: Record<string, unknown> = {}) => ({
 async function uploadNewsImage(): Promise<{ fileId: string; name: string; size: number }> {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
   const target = data<{ path: string }>(
-    await call(organizer, 'files.uploadTarget', {
+    await call(organizer, 'files.upload.prepare', {
       purpose: 'newsImage',
       fileName: 'cover.png',
       contentType: 'image/png',
@@ -63,7 +63,7 @@ async function uploadNewsImage(): Promise<{ fileId: string; name: string; size: 
 describe('news', () => {
   test('bodies are sanitized on save: readers never get scripts or event handlers', async () => {
     const saved = data<{ article: { id: string; bodyHtml: string } }>(
-      await call(organizer, 'admin.news.upsert', {
+      await call(organizer, 'admin.article.upsert', {
         ...article(),
         bodyHtml:
           '<p>正文</p><script>alert(1)</script><img src="https://a.example/x.png" onerror="alert(2)"><a href="javascript:x()">链接</a>',
@@ -75,11 +75,11 @@ describe('news', () => {
   });
 
   test('scheduled publishing: an article with a future time is invisible until the clock reaches it', async () => {
-    await call(organizer, 'admin.news.upsert', article({ title: '现在发布' }));
+    await call(organizer, 'admin.article.upsert', article({ title: '现在发布' }));
     const scheduled = data<{ article: { id: string; visible: boolean } }>(
       await call(
         organizer,
-        'admin.news.upsert',
+        'admin.article.upsert',
         article({ title: '一分钟后发布', publishAt: '2026-11-23T10:01:00+08:00' }),
       ),
     );
@@ -100,7 +100,7 @@ describe('news', () => {
     for (let i = 1; i <= 12; i += 1) {
       await call(
         organizer,
-        'admin.news.upsert',
+        'admin.article.upsert',
         article({
           title: `赛事动态 ${i}`,
           category: 'news',
@@ -110,14 +110,14 @@ describe('news', () => {
     }
     await call(
       organizer,
-      'admin.news.upsert',
+      'admin.article.upsert',
       article({ title: '置顶的政策解读', category: 'policy', pinned: true, publishAt: '2026-01-01T00:00:00+08:00' }),
     );
-    await call(organizer, 'admin.news.upsert', article({ title: '草稿', status: 'draft' }));
+    await call(organizer, 'admin.article.upsert', article({ title: '草稿', status: 'draft' }));
     const gone = data<{ article: { id: string } }>(
-      await call(organizer, 'admin.news.upsert', article({ title: '将下线' })),
+      await call(organizer, 'admin.article.upsert', article({ title: '将下线' })),
     );
-    await call(organizer, 'admin.news.remove', { id: gone.article.id, mode: 'unpublish' });
+    await call(organizer, 'admin.article.remove', { id: gone.article.id, mode: 'unpublish' });
 
     const first = data<{ items: Array<{ title: string; pinned: boolean }>; total: number }>(
       await call(reader, 'news.list', { pageSize: 5 }),
@@ -133,20 +133,20 @@ describe('news', () => {
         (i) => i.title,
       ),
     ).toEqual(['赛事动态 12', '赛事动态 11', '赛事动态 10', '赛事动态 1']);
-    expect(data<{ total: number }>(await call(organizer, 'admin.news.list', {})).total).toBe(15);
+    expect(data<{ total: number }>(await call(organizer, 'admin.article.list', {})).total).toBe(15);
   });
 
   test('1,000 concurrent views of one article count exactly 1,000', async () => {
-    const saved = data<{ article: { id: string } }>(await call(organizer, 'admin.news.upsert', article()));
+    const saved = data<{ article: { id: string } }>(await call(organizer, 'admin.article.upsert', article()));
     await Promise.all(Array.from({ length: 1000 }, () => call(reader, 'news.get', { id: saved.article.id })));
     expect((await ports.db.collection<ArticleDoc>(C.articles).get(saved.article.id))?.views).toBe(1000);
   });
 
   test('an edit never loses views counted meanwhile', async () => {
-    const saved = data<{ article: { id: string } }>(await call(organizer, 'admin.news.upsert', article()));
+    const saved = data<{ article: { id: string } }>(await call(organizer, 'admin.article.upsert', article()));
     await Promise.all([
       ...Array.from({ length: 50 }, () => call(reader, 'news.get', { id: saved.article.id })),
-      call(organizer, 'admin.news.upsert', article({ id: saved.article.id, title: '改过的标题' })),
+      call(organizer, 'admin.article.upsert', article({ id: saved.article.id, title: '改过的标题' })),
     ]);
     expect(await ports.db.collection<ArticleDoc>(C.articles).get(saved.article.id)).toMatchObject({
       title: '改过的标题',
@@ -159,7 +159,7 @@ describe('news', () => {
     const saved = data<{ article: { id: string } }>(
       await call(
         organizer,
-        'admin.news.upsert',
+        'admin.article.upsert',
         article({ cover, bodyHtml: `<p>图</p><img src="${cover.fileId}">`, pinned: true }),
       ),
     );
@@ -173,36 +173,36 @@ describe('news', () => {
     expect(
       await call(
         organizer,
-        'admin.news.upsert',
+        'admin.article.upsert',
         article({ cover: { fileId: 'local://entries/e-x/plan.pdf', name: 'x.png', size: 3 } }),
       ),
     ).toMatchObject({ error: { code: 'INVALID_INPUT', details: { cover: '请重新上传图片' } } });
     // Only organizers may upload news files.
     expect(
-      await call(alice, 'files.uploadTarget', {
+      await call(alice, 'files.upload.prepare', {
         purpose: 'newsImage',
         fileName: 'a.png',
         contentType: 'image/png',
         size: 10,
       }),
     ).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await call(alice, 'admin.news.upsert', article())).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await call(alice, 'admin.article.upsert', article())).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
 
 describe('home', () => {
   test('one call: pinned banners with covers, running contests with their current stage, latest five', async () => {
     const cover = await uploadNewsImage();
-    await call(organizer, 'admin.news.upsert', article({ title: '头条', pinned: true, cover }));
+    await call(organizer, 'admin.article.upsert', article({ title: '头条', pinned: true, cover }));
     await call(
       organizer,
-      'admin.news.upsert',
+      'admin.article.upsert',
       article({ title: '置顶无图', pinned: true, publishAt: '2026-10-01T08:00:00+08:00' }),
     );
     for (let i = 1; i <= 6; i += 1)
       await call(
         organizer,
-        'admin.news.upsert',
+        'admin.article.upsert',
         article({ title: `动态 ${i}`, publishAt: `2026-11-0${i}T08:00:00+08:00` }),
       );
     const home = data<{
@@ -222,7 +222,7 @@ describe('home', () => {
 describe('results', () => {
   async function submittedEntry(who: { openid: string }, n: number): Promise<string> {
     const target = data<{ path: string }>(
-      await call(who, 'files.uploadTarget', {
+      await call(who, 'files.upload.prepare', {
         purpose: 'businessPlan',
         contestId: 'c-open-1',
         fileName: 'p.pdf',
@@ -243,7 +243,7 @@ describe('results', () => {
     const published = data<{ list: { id: string; items: unknown[]; inPublicity: boolean; title: string } }>(
       await call(
         organizer,
-        'admin.results.publish',
+        'admin.result.publish',
         { contestId: 'c-open-1', kind: 'finalist', entries: [{ entryId: a }, { entryId: b }], publicityDays: 5 },
         'publish-0001',
       ),
@@ -270,7 +270,7 @@ describe('results', () => {
     ]);
 
     expect(
-      await call(reader, 'results.object', {
+      await call(reader, 'results.objection.file', {
         listId: published.list.id,
         reason: '该项目存在问题',
         contact: '13700001111',
@@ -281,14 +281,14 @@ describe('results', () => {
     const filed = data<{ objection: { id: string; status: string } }>(
       await call(
         bob,
-        'results.object',
+        'results.objection.file',
         { listId: published.list.id, entryId: a, reason: '该项目与我方专利高度相似', contact: '13700001111' },
         'object-0001',
       ),
     );
     expect(filed.objection.status).toBe('open');
     expect(
-      data<{ items: Array<{ status: string }> }>(await call(organizer, 'admin.objections.list', { status: 'open' }))
+      data<{ items: Array<{ status: string }> }>(await call(organizer, 'admin.objection.list', { status: 'open' }))
         .items,
     ).toHaveLength(1);
     await call(
@@ -297,24 +297,24 @@ describe('results', () => {
       { id: filed.objection.id, answer: '经核查，专利不同，维持原结果。' },
       'answer-0001',
     );
-    expect(data<{ items: Array<{ status: string; answer: string }> }>(await call(bob, 'results.myObjections'))).toEqual(
-      {
-        items: [
-          expect.objectContaining({
-            status: 'answered',
-            answer: '经核查，专利不同，维持原结果。',
-            projectName: '工业视觉质检平台301',
-          }),
-        ],
-      },
-    );
+    expect(
+      data<{ items: Array<{ status: string; answer: string }> }>(await call(bob, 'results.objection.mine')),
+    ).toEqual({
+      items: [
+        expect.objectContaining({
+          status: 'answered',
+          answer: '经核查，专利不同，维持原结果。',
+          projectName: '工业视觉质检平台301',
+        }),
+      ],
+    });
     // Nobody else reads it.
-    expect(data<{ items: unknown[] }>(await call(alice, 'results.myObjections')).items).toEqual([]);
+    expect(data<{ items: unknown[] }>(await call(alice, 'results.objection.mine')).items).toEqual([]);
 
     // After the 公示 period no more objections.
     ports.clock.freeze(new Date(NOW.getTime() + 5 * 86400_000));
     expect(
-      await call(bob, 'results.object', {
+      await call(bob, 'results.objection.file', {
         listId: published.list.id,
         reason: '再次提出异议',
         contact: 'x@example.com',
@@ -326,13 +326,13 @@ describe('results', () => {
 
   test('a retried publish returns the same list; drafts cannot be listed; withdraw hides the list and its search lines', async () => {
     const a = await submittedEntry(alice, 311);
-    await call(bob, 'registration.saveDraft', {
+    await call(bob, 'registration.draft.save', {
       contestId: 'c-open-1',
       form: { group: 'enterprise', projectName: '草稿项目' },
     });
     const draftId = data<{ items: Array<{ id: string }> }>(await call(bob, 'registration.mine')).items[0]?.id;
     expect(
-      await call(organizer, 'admin.results.publish', {
+      await call(organizer, 'admin.result.publish', {
         contestId: 'c-open-1',
         kind: 'awards',
         entries: [{ entryId: a }, { entryId: draftId }],
@@ -342,18 +342,18 @@ describe('results', () => {
     });
 
     const input = { contestId: 'c-open-1', kind: 'awards', entries: [{ entryId: a, prize: 'first' }] };
-    const first = await call(organizer, 'admin.results.publish', input, 'publish-retry-01');
-    expect(await call(organizer, 'admin.results.publish', input, 'publish-retry-01')).toEqual(first);
+    const first = await call(organizer, 'admin.result.publish', input, 'publish-retry-01');
+    expect(await call(organizer, 'admin.result.publish', input, 'publish-retry-01')).toEqual(first);
     expect(data<{ lists: unknown[] }>(await call(reader, 'results.list', {})).lists).toHaveLength(1);
     const id = data<{ list: { id: string; items: Array<{ prize: string }> } }>(first).list;
     expect(id.items[0]?.prize).toBe('first');
 
-    expect(await call(organizer, 'admin.results.withdraw', { id: id.id, reason: '名单有误，重新发布' })).toMatchObject({
+    expect(await call(organizer, 'admin.result.withdraw', { id: id.id, reason: '名单有误，重新发布' })).toMatchObject({
       ok: true,
       data: { list: { status: 'withdrawn' } },
     });
     expect(data<{ lists: unknown[] }>(await call(reader, 'results.list', {})).lists).toEqual([]);
     expect(data<{ items: unknown[] }>(await call(reader, 'results.search', { q: '质检平台311' })).items).toEqual([]);
-    expect(await call(alice, 'admin.results.publish', input)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await call(alice, 'admin.result.publish', input)).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });

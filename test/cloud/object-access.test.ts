@@ -79,7 +79,7 @@ const article = (thing: Thing, contestId: string | null) => ({
 const ROWS: readonly Row[] = [
   // ------------------------------------------------------------ entries and drafts
   {
-    action: 'registration.saveDraft',
+    action: 'registration.draft.save',
     kind: 'self',
     things: ['entrantEntryA', 'draftB'],
     admits: ['owner'],
@@ -104,7 +104,7 @@ const ROWS: readonly Row[] = [
     input: (t) => ({ contestId: t.contestId }),
   },
   {
-    action: 'files.uploadTarget',
+    action: 'files.upload.prepare',
     kind: 'self',
     things: ['entrantEntryA', 'draftB'],
     admits: ['owner'],
@@ -124,26 +124,26 @@ const ROWS: readonly Row[] = [
     input: () => undefined,
   },
   {
-    action: 'files.url',
+    action: 'files.link.get',
     note: 'businessPlan',
     things: ENTRIES,
     admits: ['owner', 'organizer', 'assignedJudge'],
     input: (t) => ({ attachment: 'businessPlan', entryId: t.id }),
   },
   {
-    action: 'admin.entries.get',
+    action: 'admin.entry.get',
     things: ['entrantEntryA', 'assignedEntryA', 'entryB', 'draftB'],
     admits: ['organizer'],
     input: (t) => ({ entryId: t.id }),
   },
   {
-    action: 'admin.entries.decide',
+    action: 'admin.entry.decide',
     things: ['entrantEntryA', 'entryB', 'draftB'],
     admits: ['organizer'],
     input: (t) => ({ entryId: t.id, decision: 'reject', reason: '材料不全' }),
   },
   {
-    action: 'admin.entries.list',
+    action: 'admin.entry.list',
     note: 'unfiltered',
     kind: 'lists',
     things: ['entrantEntryA', 'assignedEntryA', 'entryB', 'draftB'],
@@ -154,7 +154,7 @@ const ROWS: readonly Row[] = [
 
   // ------------------------------------------------------------ assignments and scores
   {
-    action: 'judge.entry',
+    action: 'judge.entry.get',
     things: ENTRIES_IN_ROUNDS,
     admits: ['assignedJudge'],
     input: (t) => ({ roundId: t.roundId, entryId: t.id }),
@@ -172,14 +172,14 @@ const ROWS: readonly Row[] = [
     input: (t) => ({ roundId: t.roundId, entryId: t.id, reason: '与该企业有合作关系' }),
   },
   {
-    action: 'judge.assignments',
+    action: 'judge.assignment.list',
     kind: 'lists',
     things: ENTRIES_IN_ROUNDS,
     admits: ['assignedJudge'],
     input: () => ({}),
   },
   {
-    action: 'judge.updateProfile',
+    action: 'judge.profile.update',
     things: CONTESTS,
     admits: ['judgeOfContest'],
     input: (t) => ({
@@ -194,7 +194,7 @@ const ROWS: readonly Row[] = [
 
   // ------------------------------------------------------------ objections and their evidence
   {
-    action: 'files.url',
+    action: 'files.link.get',
     note: 'objectionEvidence',
     things: OBJECTIONS,
     admits: ['owner', 'organizer'],
@@ -206,35 +206,35 @@ const ROWS: readonly Row[] = [
     admits: ['organizer'],
     input: (t) => ({ id: t.id, answer: '经核查，维持原结果。' }),
   },
-  { action: 'results.myObjections', kind: 'lists', things: OBJECTIONS, admits: ['owner'], input: () => undefined },
-  { action: 'admin.objections.list', kind: 'lists', things: OBJECTIONS, admits: ['organizer'], input: () => ({}) },
+  { action: 'results.objection.mine', kind: 'lists', things: OBJECTIONS, admits: ['owner'], input: () => undefined },
+  { action: 'admin.objection.list', kind: 'lists', things: OBJECTIONS, admits: ['organizer'], input: () => ({}) },
 
   // ------------------------------------------------------------ result lists
   {
-    action: 'admin.results.withdraw',
+    action: 'admin.result.withdraw',
     things: LISTS,
     admits: ['organizer'],
     input: (t) => ({ id: t.id, reason: '名单有误，重新发布' }),
   },
-  { action: 'admin.results.list', kind: 'lists', things: LISTS, admits: ['organizer'], input: () => ({}) },
+  { action: 'admin.result.list', kind: 'lists', things: LISTS, admits: ['organizer'], input: () => ({}) },
 
   // ------------------------------------------------------------ articles
-  { action: 'admin.news.get', things: ARTICLES, admits: ['organizer'], input: (t) => ({ id: t.id }) },
-  { action: 'admin.news.upsert', things: ARTICLES, admits: ['organizer'], input: (t) => article(t, t.contestId) },
+  { action: 'admin.article.get', things: ARTICLES, admits: ['organizer'], input: (t) => ({ id: t.id }) },
+  { action: 'admin.article.upsert', things: ARTICLES, admits: ['organizer'], input: (t) => article(t, t.contestId) },
   {
-    action: 'admin.news.upsert',
+    action: 'admin.article.upsert',
     note: 'moved into contest A',
     things: ARTICLES,
     admits: ['organizer'],
     input: (t, w) => article(t, w.contests.a),
   },
   {
-    action: 'admin.news.remove',
+    action: 'admin.article.remove',
     things: ARTICLES,
     admits: ['organizer'],
     input: (t) => ({ id: t.id, mode: 'unpublish' }),
   },
-  { action: 'admin.news.list', kind: 'lists', things: ARTICLES, admits: ['organizer'], input: () => ({}) },
+  { action: 'admin.article.list', kind: 'lists', things: ARTICLES, admits: ['organizer'], input: () => ({}) },
 
   // ------------------------------------------------------------ contests
   {
@@ -247,28 +247,28 @@ const ROWS: readonly Row[] = [
     },
   },
   {
-    action: 'admin.entries.list',
+    action: 'admin.entry.list',
     note: 'by contest',
     things: CONTESTS,
     admits: ['organizer'],
     input: (t) => ({ contestId: t.id }),
   },
-  { action: 'admin.entries.stats', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
-  { action: 'admin.entries.export', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  { action: 'admin.entry.stats', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  { action: 'admin.entry.export', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   {
-    action: 'admin.results.list',
+    action: 'admin.result.list',
     note: 'by contest',
     things: CONTESTS,
     admits: ['organizer'],
     input: (t) => ({ contestId: t.id }),
   },
   {
-    action: 'admin.results.publish',
+    action: 'admin.result.publish',
     things: CONTESTS,
     admits: ['organizer'],
     input: (t, w) => ({ contestId: t.id, kind: 'finalist', entries: [{ entryId: anEntryOf(w, t) }], publicityDays: 3 }),
   },
-  { action: 'admin.rounds.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  { action: 'admin.round.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   {
     action: 'admin.round.upsert',
     things: CONTESTS,
@@ -277,9 +277,9 @@ const ROWS: readonly Row[] = [
   },
   { action: 'admin.audit.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   { action: 'admin.audit.export', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
-  { action: 'admin.judges.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  { action: 'admin.judge.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   {
-    action: 'admin.judges.invite',
+    action: 'admin.judge.invite',
     things: CONTESTS,
     admits: ['organizer'],
     input: (t) => ({ contestId: t.id, count: 1 }),
@@ -289,7 +289,7 @@ const ROWS: readonly Row[] = [
   { action: 'admin.round.get', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
   { action: 'admin.round.assign', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
   {
-    action: 'admin.round.session',
+    action: 'admin.session.update',
     things: ROUNDS,
     admits: ['organizer'],
     input: (t) => ({ roundId: t.id, key: 's1', place: '上海国际会议中心', startsAt: null }),
@@ -309,14 +309,14 @@ const ROWS: readonly Row[] = [
     admits: ['organizer'],
     input: (t) => ({ roundId: t.id, rule: { kind: 'top', n: 1 }, fingerprint: 'stale-preview', publicityDays: 0 }),
   },
-  { action: 'admin.awards.propose', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
+  { action: 'admin.award.propose', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
   {
-    action: 'admin.awards.decide',
+    action: 'admin.award.decide',
     things: ROUNDS,
     admits: ['organizer'],
     input: (t, w) => ({ roundId: t.id, prizes: [{ entryId: anEntryOf(w, t), prize: 'first' }] }),
   },
-  { action: 'admin.awards.export', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
+  { action: 'admin.award.export', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
   {
     action: 'admin.audit.list',
     note: 'by round',
@@ -333,8 +333,8 @@ const ROWS: readonly Row[] = [
 const OWNED_KEYS = new Set(['entryId', 'roundId', 'contestId', 'id', 'objectionId', 'listId']);
 const NOT_OBJECT_SCOPED: Partial<Record<ActionName, string>> = {
   'admin.edition.upsert': 'editions belong to the 组委会 alone (globalOnly at the gate)',
-  'admin.institutions.decide': 'institutions belong to the 组委会 alone (globalOnly at the gate)',
-  'results.object': 'anyone signed in may object to a list in 公示 (files.url covers the evidence)',
+  'admin.institution.decide': 'institutions belong to the 组委会 alone (globalOnly at the gate)',
+  'results.objection.file': 'anyone signed in may object to a list in 公示 (files.link.get covers the evidence)',
 };
 
 function inputKeys(schema: unknown, out = new Set<string>()): Set<string> {
@@ -386,9 +386,9 @@ test('every action that takes an owned id has a row, and every row names a real 
     expect(actions[row.action]).toBeDefined();
     expect(row.things.length).toBeGreaterThan(0);
   }
-  // The walker sees nested ids (prizes[].entryId, the files.url variants), so the check is not vacuous.
-  expect(inputKeys(actions['admin.awards.decide'].input).has('entryId')).toBe(true);
-  expect(inputKeys(actions['files.url'].input).has('objectionId')).toBe(true);
+  // The walker sees nested ids (prizes[].entryId, the files.link.get variants), so the check is not vacuous.
+  expect(inputKeys(actions['admin.award.decide'].input).has('entryId')).toBe(true);
+  expect(inputKeys(actions['files.link.get'].input).has('objectionId')).toBe(true);
 });
 
 describe.each(STORES)('object access on the %s store', (store) => {

@@ -36,7 +36,7 @@ afterEach(() => local.dispose());
 async function submit(openid: string, contestId: string, n: number) {
   const target = await api(
     {
-      action: 'files.uploadTarget',
+      action: 'files.upload.prepare',
       data: {
         contestId,
         purpose: 'businessPlan',

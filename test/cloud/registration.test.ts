@@ -46,7 +46,7 @@ async function call(who: { openid: string | null }, action: string, data: unknow
 
 /** What a client does: ask where to upload, upload there, hand the fileId to the form. */
 async function uploadPlan(who: { openid: string }, contestId: string) {
-  const answer = await call(who, 'files.uploadTarget', {
+  const answer = await call(who, 'files.upload.prepare', {
     contestId,
     purpose: 'businessPlan',
     fileName: '商业计划书.pdf',
@@ -68,34 +68,34 @@ describe('deadline, decided in Shanghai time', () => {
   test('open through 23:59:59 on the closing day, DEADLINE_PASSED at 00:00:00, NOT_OPEN before opening', async () => {
     const draft = { contestId: 'c-open-1', form: { group: 'enterprise', companyName: '草稿公司' } };
     ports.clock.freeze(new Date('2026-12-31T15:59:59.000Z')); // 23:59:59 in Shanghai, TZ=UTC here
-    expect(await call(alice, 'registration.saveDraft', draft)).toMatchObject({ ok: true });
+    expect(await call(alice, 'registration.draft.save', draft)).toMatchObject({ ok: true });
 
     ports.clock.freeze(new Date('2026-12-31T16:00:00.000Z')); // 00:00:00 on 1 January in Shanghai
-    expect(await call(alice, 'registration.saveDraft', draft)).toMatchObject({
+    expect(await call(alice, 'registration.draft.save', draft)).toMatchObject({
       ok: false,
       error: { code: 'DEADLINE_PASSED', message: '报名已于北京时间 2026年12月31日 23:59:59 截止' },
     });
     expect(await submitEnterprise(alice, 'c-open-2', 1).catch((e: Error) => e.message)).toContain('DEADLINE_PASSED');
 
     ports.clock.freeze(new Date('2026-10-31T15:59:59.000Z')); // 23:59:59 the day before opening
-    expect(await call(alice, 'registration.saveDraft', draft)).toMatchObject({
+    expect(await call(alice, 'registration.draft.save', draft)).toMatchObject({
       ok: false,
       error: { code: 'NOT_OPEN', message: expect.stringContaining('2026年11月1日 00:00') },
     });
     ports.clock.freeze(new Date('2026-10-31T16:00:00.000Z'));
-    expect(await call(alice, 'registration.saveDraft', draft)).toMatchObject({ ok: true });
+    expect(await call(alice, 'registration.draft.save', draft)).toMatchObject({ ok: true });
   });
 
   test('the seeded Shanghai 2024 contest is closed', async () => {
     expect(
-      await call(alice, 'registration.saveDraft', { contestId: 'sh-2024', form: { group: 'maker' } }),
+      await call(alice, 'registration.draft.save', { contestId: 'sh-2024', form: { group: 'maker' } }),
     ).toMatchObject({ error: { code: 'DEADLINE_PASSED' } });
   });
 });
 
 describe('drafts', () => {
   test('a draft is kept in the cloud and comes back on another device; a complete ID number only as hash and mask', async () => {
-    const saved = await call(alice, 'registration.saveDraft', {
+    const saved = await call(alice, 'registration.draft.save', {
       contestId: 'c-open-1',
       form: {
         group: 'maker',
@@ -132,13 +132,13 @@ describe('drafts', () => {
 
   test('drafts check lengths only; a half-typed credit code is kept as typed', async () => {
     expect(
-      await call(alice, 'registration.saveDraft', {
+      await call(alice, 'registration.draft.save', {
         contestId: 'c-open-1',
         form: { group: 'enterprise', creditCode: '91310', summary: '字'.repeat(501) },
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { 'form.summary': '不能超过 500 个字' } } });
     expect(
-      await call(alice, 'registration.saveDraft', {
+      await call(alice, 'registration.draft.save', {
         contestId: 'c-open-1',
         form: { group: 'enterprise', creditCode: '91310' },
       }),
@@ -201,7 +201,7 @@ describe('submit', () => {
   });
 
   test('an upload that is not a PDF (WeChat storage takes any bytes) is refused and removed', async () => {
-    const answer = await call(alice, 'files.uploadTarget', {
+    const answer = await call(alice, 'files.upload.prepare', {
       contestId: 'c-open-1',
       purpose: 'businessPlan',
       fileName: 'plan.pdf',
@@ -326,10 +326,10 @@ describe('review', () => {
     const submitted = await submitEnterprise(alice, 'c-open-1', 11);
     const entryId = submitted.ok ? (submitted.data as { entryId: string }).entryId : '';
 
-    expect(await call(organizer, 'admin.entries.decide', { entryId, decision: 'reject' })).toMatchObject({
+    expect(await call(organizer, 'admin.entry.decide', { entryId, decision: 'reject' })).toMatchObject({
       error: { code: 'INVALID_INPUT', details: { reason: '请填写理由' } },
     });
-    expect(await call(organizer, 'admin.entries.decide', { entryId, decision: 'approve' })).toMatchObject({
+    expect(await call(organizer, 'admin.entry.decide', { entryId, decision: 'approve' })).toMatchObject({
       ok: true,
       data: { status: 'approved' },
     });
@@ -342,10 +342,10 @@ describe('review', () => {
     });
     ports.clock.freeze(new Date('2026-11-24T02:00:00Z'));
     expect(
-      await call(organizer, 'admin.entries.decide', { entryId, decision: 'disqualify', reason: '经核实存在抄袭' }),
+      await call(organizer, 'admin.entry.decide', { entryId, decision: 'disqualify', reason: '经核实存在抄袭' }),
     ).toMatchObject({ ok: true, data: { status: 'disqualified' } });
 
-    const detail = await call(organizer, 'admin.entries.get', { entryId });
+    const detail = await call(organizer, 'admin.entry.get', { entryId });
     expect(detail).toMatchObject({
       ok: true,
       data: {
@@ -366,7 +366,7 @@ describe('review', () => {
         },
       },
     });
-    expect(await call(alice, 'admin.entries.get', { entryId })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await call(alice, 'admin.entry.get', { entryId })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
   test('list: filters, search by project or company name, paging, drafts hidden', async () => {
@@ -374,29 +374,29 @@ describe('review', () => {
       const who = { openid: `oUser${n}`.padEnd(28, '0') };
       await submitEnterprise(who, n % 2 === 0 ? 'c-open-2' : 'c-open-1', 100 + n);
     }
-    await call(alice, 'registration.saveDraft', {
+    await call(alice, 'registration.draft.save', {
       contestId: 'c-open-1',
       form: { group: 'enterprise', projectName: '只是草稿' },
     });
 
-    const all = await call(organizer, 'admin.entries.list', { pageSize: 2 });
+    const all = await call(organizer, 'admin.entry.list', { pageSize: 2 });
     expect(all).toMatchObject({ ok: true, data: { total: 5, page: 1, pageSize: 2 } });
     expect(all.ok && (all.data as { items: unknown[] }).items).toHaveLength(2);
-    const page3 = await call(organizer, 'admin.entries.list', { pageSize: 2, page: 3 });
+    const page3 = await call(organizer, 'admin.entry.list', { pageSize: 2, page: 3 });
     expect(page3.ok && (page3.data as { items: unknown[] }).items).toHaveLength(1);
 
-    expect(await call(organizer, 'admin.entries.list', { contestId: 'c-open-2' })).toMatchObject({
+    expect(await call(organizer, 'admin.entry.list', { contestId: 'c-open-2' })).toMatchObject({
       data: { total: 2 },
     });
-    const byName = await call(organizer, 'admin.entries.list', { q: '质检平台103' });
+    const byName = await call(organizer, 'admin.entry.list', { q: '质检平台103' });
     expect(byName).toMatchObject({
       data: { total: 1, items: [{ projectName: '工业视觉质检平台103', mobileMasked: '138****1234' }] },
     });
-    expect(await call(organizer, 'admin.entries.list', { q: '测试科技有限公司105' })).toMatchObject({
+    expect(await call(organizer, 'admin.entry.list', { q: '测试科技有限公司105' })).toMatchObject({
       data: { total: 1 },
     });
-    expect(await call(organizer, 'admin.entries.list', { status: 'draft' })).toMatchObject({ data: { total: 1 } });
-    expect(await call(organizer, 'admin.entries.list', { field: '节能环保' })).toMatchObject({ data: { total: 0 } });
+    expect(await call(organizer, 'admin.entry.list', { status: 'draft' })).toMatchObject({ data: { total: 1 } });
+    expect(await call(organizer, 'admin.entry.list', { field: '节能环保' })).toMatchObject({ data: { total: 0 } });
   });
 
   test('an organizer of one contest sees and decides only that contest’s entries', async () => {
@@ -410,14 +410,14 @@ describe('review', () => {
     });
     const inOne = await submitEnterprise(alice, 'c-open-1', 81);
     await submitEnterprise(bob, 'c-open-2', 82);
-    expect(await call(regional, 'admin.entries.list', {})).toMatchObject({
+    expect(await call(regional, 'admin.entry.list', {})).toMatchObject({
       data: { total: 1, items: [{ contestId: 'c-open-2' }] },
     });
-    expect(await call(regional, 'admin.entries.list', { contestId: 'c-open-1' })).toMatchObject({
+    expect(await call(regional, 'admin.entry.list', { contestId: 'c-open-1' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
     const entryId = inOne.ok ? (inOne.data as { entryId: string }).entryId : '';
-    expect(await call(regional, 'admin.entries.decide', { entryId, decision: 'approve' })).toMatchObject({
+    expect(await call(regional, 'admin.entry.decide', { entryId, decision: 'approve' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
   });
@@ -428,7 +428,7 @@ describe('review', () => {
     const copied = { ...enterpriseForm(22, planB), summary: enterpriseForm(21, planB).summary };
     expect(await call(bob, 'registration.submit', { contestId: 'c-open-2', form: copied })).toMatchObject({ ok: true });
     await cronTick(ports, 'test');
-    const list = await call(organizer, 'admin.entries.list', {});
+    const list = await call(organizer, 'admin.entry.list', {});
     const items = list.ok
       ? (list.data as { items: Array<{ projectName: string; similar: { projectName: string; score: number } | null }> })
           .items
@@ -445,7 +445,7 @@ describe('review', () => {
     await submitEnterprise(alice, 'c-open-1', 31);
     ports.clock.freeze(new Date('2026-11-23T16:30:00Z')); // 00:30 on the 24th in Shanghai
     await submitEnterprise(bob, 'c-open-1', 32);
-    expect(await call(organizer, 'admin.entries.stats', { contestId: 'c-open-1' })).toMatchObject({
+    expect(await call(organizer, 'admin.entry.stats', { contestId: 'c-open-1' })).toMatchObject({
       ok: true,
       data: {
         total: 2,
@@ -471,7 +471,7 @@ describe('export', () => {
   test('the spreadsheet has the filtered entries with mobiles masked; sensitive data only when asked, and audited', async () => {
     await submitEnterprise(alice, 'c-open-1', 71);
     await submitEnterprise(bob, 'c-open-2', 72);
-    const plain = await call(organizer, 'admin.entries.export', { contestId: 'c-open-1' });
+    const plain = await call(organizer, 'admin.entry.export', { contestId: 'c-open-1' });
     expect(plain).toMatchObject({
       ok: true,
       data: { rows: 1, fileName: expect.stringMatching(/^报名列表-\d{8}-\d{6}\.xlsx$/) },
@@ -483,7 +483,7 @@ describe('export', () => {
     expect(JSON.stringify(rows)).not.toContain('13812341234');
     expect(await ports.db.collection(C.audits).count({ action: 'export_sensitive' })).toBe(0);
 
-    const sensitive = await call(organizer, 'admin.entries.export', { includeSensitive: true });
+    const sensitive = await call(organizer, 'admin.entry.export', { includeSensitive: true });
     expect(sensitive).toMatchObject({ ok: true, data: { rows: 2, fileName: expect.stringContaining('含敏感信息') } });
     expect(JSON.stringify(await sheetOf(sensitive.ok ? (sensitive.data as { url: string }).url : ''))).toContain(
       '13812341234',
@@ -491,7 +491,7 @@ describe('export', () => {
     expect(await ports.db.collection(C.audits).find({ action: 'export_sensitive' })).toEqual([
       expect.objectContaining({ actorName: '周晔', after: '2 条' }),
     ]);
-    expect(await call(alice, 'admin.entries.export', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await call(alice, 'admin.entry.export', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
 
@@ -499,13 +499,15 @@ describe('attachments are private', () => {
   test('the entrant and organizers get a link; anyone else FORBIDDEN, existing entry or not', async () => {
     const submitted = await submitEnterprise(alice, 'c-open-1', 51);
     const entryId = submitted.ok ? (submitted.data as { entryId: string }).entryId : '';
-    const own = await call(alice, 'files.url', { entryId, attachment: 'businessPlan' });
+    const own = await call(alice, 'files.link.get', { entryId, attachment: 'businessPlan' });
     expect(own).toMatchObject({ ok: true, data: { url: expect.stringContaining('/files/entries/') } });
-    expect(await call(organizer, 'files.url', { entryId, attachment: 'businessPlan' })).toMatchObject({ ok: true });
-    expect(await call(bob, 'files.url', { entryId, attachment: 'businessPlan' })).toMatchObject({
+    expect(await call(organizer, 'files.link.get', { entryId, attachment: 'businessPlan' })).toMatchObject({
+      ok: true,
+    });
+    expect(await call(bob, 'files.link.get', { entryId, attachment: 'businessPlan' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
-    expect(await call(bob, 'files.url', { entryId: 'e-doesnotexist', attachment: 'businessPlan' })).toMatchObject({
+    expect(await call(bob, 'files.link.get', { entryId: 'e-doesnotexist', attachment: 'businessPlan' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
   });
@@ -518,10 +520,10 @@ describe('attachments are private', () => {
       contentType: 'application/pdf',
       size: 1000,
     };
-    expect(await call(alice, 'files.uploadTarget', { ...base, fileName: 'plan.docx' })).toMatchObject({
+    expect(await call(alice, 'files.upload.prepare', { ...base, fileName: 'plan.docx' })).toMatchObject({
       error: { code: 'INVALID_INPUT', details: { fileName: '商业计划书只接受 PDF 文件' } },
     });
-    expect(await call(alice, 'files.uploadTarget', { ...base, size: 21 * 1024 * 1024 })).toMatchObject({
+    expect(await call(alice, 'files.upload.prepare', { ...base, size: 21 * 1024 * 1024 })).toMatchObject({
       error: { details: { size: '商业计划书不能超过 20 MB' } },
     });
   });

@@ -54,21 +54,21 @@ describe('routing and errors', () => {
   });
 
   test('a schema failure is INVALID_INPUT with a Chinese message per field', async () => {
-    const result = await api({ action: 'auth.updateProfile', data: { name: '   ' } }, entrant);
+    const result = await api({ action: 'auth.profile.update', data: { name: '   ' } }, entrant);
     expect(result).toEqual({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '填写的内容有误，请检查后重试', details: { name: '请填写昵称' } },
     });
-    const tooLong = await api({ action: 'auth.updateProfile', data: { name: '很'.repeat(21) } }, entrant);
+    const tooLong = await api({ action: 'auth.profile.update', data: { name: '很'.repeat(21) } }, entrant);
     expect(tooLong).toMatchObject({ error: { details: { name: '昵称不能超过 20 个字' } } });
-    const missing = await api({ action: 'auth.updateProfile', data: {} }, entrant);
+    const missing = await api({ action: 'auth.profile.update', data: {} }, entrant);
     expect(missing).toMatchObject({ error: { details: { name: '此项为必填项' } } });
     const wrongShape = await api({ action: 'contest.list', data: { editionId: 'no spaces allowed' } }, anonymous);
     expect(wrongShape).toMatchObject({ error: { code: 'INVALID_INPUT', details: { editionId: '届次格式不正确' } } });
   });
 
   test('a malformed requestId is refused before anything runs', async () => {
-    const result = await api({ action: 'auth.updateProfile', data: { name: '新名字' }, requestId: 'x' }, entrant);
+    const result = await api({ action: 'auth.profile.update', data: { name: '新名字' }, requestId: 'x' }, entrant);
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { requestId: expect.any(String) } },
@@ -82,7 +82,7 @@ describe('routing and errors', () => {
       ok: false,
       error: { code: 'FORBIDDEN', message: '没有权限进行此操作' },
     });
-    expect(await api({ action: 'auth.updateProfile', data: { name: '' } }, anonymous)).toMatchObject({
+    expect(await api({ action: 'auth.profile.update', data: { name: '' } }, anonymous)).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
@@ -205,8 +205,8 @@ describe('actions', () => {
     });
   });
 
-  test('auth.updateProfile refuses risky text with CONTENT_RISKY and keeps the old name', async () => {
-    const result = await api({ action: 'auth.updateProfile', data: { name: '赌博网站代理' } }, entrant);
+  test('auth.profile.update refuses risky text with CONTENT_RISKY and keeps the old name', async () => {
+    const result = await api({ action: 'auth.profile.update', data: { name: '赌博网站代理' } }, entrant);
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'CONTENT_RISKY', details: { name: expect.any(String) } },
@@ -223,14 +223,14 @@ describe('actions', () => {
 describe('requestId makes a write idempotent', () => {
   test('a repeat returns the stored answer and does not write again', async () => {
     const first = await api(
-      { action: 'auth.updateProfile', data: { name: '张明明' }, requestId: 'req-00000001' },
+      { action: 'auth.profile.update', data: { name: '张明明' }, requestId: 'req-00000001' },
       entrant,
     );
     expect(first).toEqual({ ok: true, data: { openid: 'demo-entrant', name: '张明明' } });
-    await api({ action: 'auth.updateProfile', data: { name: '后来的名字' }, requestId: 'req-00000002' }, entrant);
+    await api({ action: 'auth.profile.update', data: { name: '后来的名字' }, requestId: 'req-00000002' }, entrant);
 
     const repeat = await api(
-      { action: 'auth.updateProfile', data: { name: '张明明' }, requestId: 'req-00000001' },
+      { action: 'auth.profile.update', data: { name: '张明明' }, requestId: 'req-00000001' },
       entrant,
     );
     expect(repeat).toEqual(first);
@@ -242,14 +242,14 @@ describe('requestId makes a write idempotent', () => {
     let runs = 0;
     const counted: UseCaseTable = {
       ...useCases,
-      'auth.updateProfile': async (ctx, input, p) => {
+      'auth.profile.update': async (ctx, input, p) => {
         runs += 1;
         await new Promise((r) => setTimeout(r, 50));
-        return useCases['auth.updateProfile'](ctx, input, p);
+        return useCases['auth.profile.update'](ctx, input, p);
       },
     };
     const counting = makeApi(counted);
-    const call = { action: 'auth.updateProfile', data: { name: '并发' }, requestId: 'req-concurrent-1' };
+    const call = { action: 'auth.profile.update', data: { name: '并发' }, requestId: 'req-concurrent-1' };
     const answers = await Promise.all([counting(call, entrant), counting(call, entrant), counting(call, entrant)]);
     expect(runs).toBe(1);
     expect(answers[1]).toEqual(answers[0]);
@@ -258,7 +258,7 @@ describe('requestId makes a write idempotent', () => {
   });
 
   test('a stored AppError answer is returned again; the same id for other input is REQUEST_ID_REUSED', async () => {
-    const risky = { action: 'auth.updateProfile', data: { name: '赌博网站代理' }, requestId: 'req-risky-01' };
+    const risky = { action: 'auth.profile.update', data: { name: '赌博网站代理' }, requestId: 'req-risky-01' };
     const first = await api(risky, entrant);
     expect(first).toMatchObject({ error: { code: 'CONTENT_RISKY' } });
     expect(await api(risky, entrant)).toEqual(first);
@@ -268,7 +268,7 @@ describe('requestId makes a write idempotent', () => {
   });
 
   test('requestIds are per caller: another user with the same id gets their own answer', async () => {
-    const call = { action: 'auth.updateProfile', data: { name: '同名' }, requestId: 'req-shared-01' };
+    const call = { action: 'auth.profile.update', data: { name: '同名' }, requestId: 'req-shared-01' };
     expect(await api(call, entrant)).toMatchObject({ data: { openid: 'demo-entrant' } });
     expect(await api(call, judge)).toMatchObject({ data: { openid: 'demo-judge1' } });
   });
@@ -277,20 +277,20 @@ describe('requestId makes a write idempotent', () => {
     let fail = true;
     const flaky: UseCaseTable = {
       ...useCases,
-      'auth.updateProfile': async (ctx, input, p) => {
+      'auth.profile.update': async (ctx, input, p) => {
         if (fail) throw new Error('database hiccup');
-        return useCases['auth.updateProfile'](ctx, input, p);
+        return useCases['auth.profile.update'](ctx, input, p);
       },
     };
     const flakyApi = makeApi(flaky);
-    const call = { action: 'auth.updateProfile', data: { name: '重试成功' }, requestId: 'req-retry-001' };
+    const call = { action: 'auth.profile.update', data: { name: '重试成功' }, requestId: 'req-retry-001' };
     expect(await flakyApi(call, entrant)).toMatchObject({ error: { code: 'INTERNAL' } });
     fail = false;
     expect(await flakyApi(call, entrant)).toEqual({ ok: true, data: { openid: 'demo-entrant', name: '重试成功' } });
   });
 
   test('a pending record whose worker died is taken over once its lease expires; a live one is waited for', async () => {
-    const call = { action: 'auth.updateProfile', data: { name: '接管' }, requestId: 'req-takeover-1' };
+    const call = { action: 'auth.profile.update', data: { name: '接管' }, requestId: 'req-takeover-1' };
     const recordId = requestRecordId(entrant.openid, call.requestId);
     const now = ports.clock.now().getTime();
     const pending: Omit<RequestDoc, 'leaseUntil'> = {

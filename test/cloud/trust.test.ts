@@ -89,7 +89,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       const plan = entry?.form.businessPlan?.fileId ?? '';
       expect(plan).toMatch(/^local:\/\/entries\//);
       const exported = await ok<{ url: string }>(
-        call(api, organizer, 'admin.entries.export', { includeSensitive: true }),
+        call(api, organizer, 'admin.entry.export', { includeSensitive: true }),
       );
       const exportPath = new URL(exported.url).pathname.replace(/^\/files\//, '');
       const sources = [
@@ -102,7 +102,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       ];
       for (const src of sources) {
         for (const who of [organizer, scopedOrganizer]) {
-          const answer = await call(api, who, 'admin.news.upsert', article(`<p>正文</p><img src="${src}">`, OTHER));
+          const answer = await call(api, who, 'admin.article.upsert', article(`<p>正文</p><img src="${src}">`, OTHER));
           expect({ src, answer }).toMatchObject({
             src,
             answer: {
@@ -121,7 +121,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
     test('an uploaded news image is kept and linked; a private id already stored is shown as no image', async () => {
       const image = await ports.files.put('news/img-trust.png', pngBytes, 'image/png');
       const saved = await ok<{ article: { id: string } }>(
-        call(api, organizer, 'admin.news.upsert', article(`<p>现场照片</p><img src="${image.fileId}">`)),
+        call(api, organizer, 'admin.article.upsert', article(`<p>现场照片</p><img src="${image.fileId}">`)),
       );
       const read = await ok<{ article: { bodyHtml: string } }>(
         call(api, anonymous, 'news.get', { id: saved.article.id }),
@@ -193,7 +193,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
         });
         const refused = { ok: false, error: { code: 'FORBIDDEN', message: '您与该项目存在回避关系，不能查看或评分' } };
         const ref = { roundId: ROUND, entryId: entry._id };
-        expect(await call(api, who, 'judge.entry', ref)).toMatchObject(refused);
+        expect(await call(api, who, 'judge.entry.get', ref)).toMatchObject(refused);
         expect(await call(api, who, 'judge.score', { ...ref, points: points(90) })).toMatchObject(refused);
         const stored = await ports.db
           .collection<AssignmentDoc>(C.assignments)
@@ -202,12 +202,14 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       }
       // Judge 2 gets no link to the plan of their company's entry; judge 1 still sees their own, as its entrant.
       expect(
-        await call(api, judge(2), 'files.url', { attachment: 'businessPlan', entryId: docs[1]?._id }),
+        await call(api, judge(2), 'files.link.get', { attachment: 'businessPlan', entryId: docs[1]?._id }),
       ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-      expect(await call(api, judge(1), 'files.url', { attachment: 'businessPlan', entryId: own._id })).toMatchObject({
+      expect(
+        await call(api, judge(1), 'files.link.get', { attachment: 'businessPlan', entryId: own._id }),
+      ).toMatchObject({
         ok: true,
       });
     });
@@ -217,27 +219,29 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       const mine = (await assignments()).find((a) => a.judgeOpenid === judge(1).openid) as AssignmentDoc;
       const ref = { roundId: ROUND, entryId: mine.entryId };
-      const before = await ok<{ entry: { businessPlan: { url: string } } }>(call(api, judge(1), 'judge.entry', ref));
+      const before = await ok<{ entry: { businessPlan: { url: string } } }>(
+        call(api, judge(1), 'judge.entry.get', ref),
+      );
       expect(before.entry.businessPlan.url).toContain('/files/entries/');
       expect(
-        await call(api, judge(1), 'files.url', { attachment: 'businessPlan', entryId: mine.entryId }),
+        await call(api, judge(1), 'files.link.get', { attachment: 'businessPlan', entryId: mine.entryId }),
       ).toMatchObject({
         ok: true,
       });
       await ok(call(api, judge(1), 'judge.recuse', { ...ref, reason: '与该企业有合作关系' }));
-      expect(await call(api, judge(1), 'judge.entry', ref)).toMatchObject({
+      expect(await call(api, judge(1), 'judge.entry.get', ref)).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN', message: '您已回避该项目，不能再查看材料' },
       });
       expect(
-        await call(api, judge(1), 'files.url', { attachment: 'businessPlan', entryId: mine.entryId }),
+        await call(api, judge(1), 'files.link.get', { attachment: 'businessPlan', entryId: mine.entryId }),
       ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
       // The task list still says it was recused, without any material.
       const list = await ok<{ rounds: Array<{ items: Array<{ entryId: string; state: string }> }> }>(
-        call(api, judge(1), 'judge.assignments', {}),
+        call(api, judge(1), 'judge.assignment.list', {}),
       );
       expect(list.rounds[0]?.items.find((i) => i.entryId === mine.entryId)?.state).toBe('recused');
     });
@@ -250,11 +254,11 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       await ports.db.collection<EntryDoc>(C.entries).update(yunfan._id, { projectName: '云帆中小企业数据中台' });
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       const seen = await ok<{ entry: Record<string, unknown> }>(
-        call(api, judge(1), 'judge.entry', { roundId: ROUND, entryId: yunfan._id }),
+        call(api, judge(1), 'judge.entry.get', { roundId: ROUND, entryId: yunfan._id }),
       );
       expect(seen.entry.projectName).toBe('（已隐去）中小企业数据中台');
       expect(JSON.stringify(seen)).not.toContain('云帆');
-      const list = await ok(call(api, judge(1), 'judge.assignments', {}));
+      const list = await ok(call(api, judge(1), 'judge.assignment.list', {}));
       expect(JSON.stringify(list)).toContain('（已隐去）中小企业数据中台');
       expect(JSON.stringify(list)).not.toContain('云帆');
     });
@@ -264,7 +268,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
     test('news drafts of other contests and platform-wide data stay out of reach', async () => {
       const mk = (title: string, contestId: string | null) =>
         ok<{ article: { id: string } }>(
-          call(api, organizer, 'admin.news.upsert', {
+          call(api, organizer, 'admin.article.upsert', {
             title,
             category: 'notice',
             contestId,
@@ -277,20 +281,22 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       const theirs = await mk('其他赛事草稿', CONTEST);
       const platform = await mk('大赛组委会草稿', null);
       const listed = await ok<{ items: Array<{ id: string }>; total: number }>(
-        call(api, scopedOrganizer, 'admin.news.list', {}),
+        call(api, scopedOrganizer, 'admin.article.list', {}),
       );
       expect(listed.items.map((i) => i.id)).toEqual([mine.article.id]);
       expect(listed.total).toBe(1);
       for (const id of [theirs.article.id, platform.article.id]) {
-        expect(await call(api, scopedOrganizer, 'admin.news.get', { id })).toMatchObject({
+        expect(await call(api, scopedOrganizer, 'admin.article.get', { id })).toMatchObject({
           ok: false,
           error: { code: 'NOT_FOUND' },
         });
       }
-      expect(await call(api, scopedOrganizer, 'admin.news.get', { id: mine.article.id })).toMatchObject({ ok: true });
-      const all = await ok<{ total: number }>(call(api, organizer, 'admin.news.list', {}));
+      expect(await call(api, scopedOrganizer, 'admin.article.get', { id: mine.article.id })).toMatchObject({
+        ok: true,
+      });
+      const all = await ok<{ total: number }>(call(api, organizer, 'admin.article.list', {}));
       expect(all.total).toBeGreaterThanOrEqual(3);
-      for (const action of ['admin.system.status', 'admin.institutions.list']) {
+      for (const action of ['admin.system.status', 'admin.institution.list']) {
         expect(await call(api, scopedOrganizer, action, {})).toMatchObject({
           ok: false,
           error: { code: 'FORBIDDEN', message: '只有大赛组委会可以进行此操作' },
@@ -311,7 +317,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
         ok: false,
         error: { code: 'INVALID_INPUT', details: { page: '页码过大' } },
       });
-      for (const action of ['admin.entries.list', 'admin.news.list']) {
+      for (const action of ['admin.entry.list', 'admin.article.list']) {
         expect(await call(api, organizer, action, tooFar)).toMatchObject({
           ok: false,
           error: { code: 'INVALID_INPUT', details: { page: '页码过大' } },
@@ -338,7 +344,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
     test('control, bidi and lone surrogate characters are refused with the field named; 1e400 is not stored as null', async () => {
       const who = { openid: 'oGuest0000000000000000000001' };
       for (const name of ['张\u0000明', '\u202E明张', '张明\u2066', 'ab\uD800c', '张\u200F明']) {
-        expect(await call(api, who, 'auth.updateProfile', { name })).toMatchObject({
+        expect(await call(api, who, 'auth.profile.update', { name })).toMatchObject({
           ok: false,
           error: {
             code: 'INVALID_INPUT',
@@ -347,10 +353,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
         });
       }
       // Emoji (a proper surrogate pair), full-width text and line breaks in long texts are fine.
-      expect(await call(api, who, 'auth.updateProfile', { name: '张明😀Ａ' })).toMatchObject({ ok: true });
+      expect(await call(api, who, 'auth.profile.update', { name: '张明😀Ａ' })).toMatchObject({ ok: true });
 
       const draft = (form: Record<string, unknown>) =>
-        call(api, who, 'registration.saveDraft', { contestId: CONTEST, form: { group: 'enterprise', ...form } });
+        call(api, who, 'registration.draft.save', { contestId: CONTEST, form: { group: 'enterprise', ...form } });
       expect(await draft({ companyName: '上海\u202E司公限有技科' })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', details: { 'form.companyName': expect.stringContaining('控制字符') } },

@@ -21,7 +21,7 @@ test('unworded checks fall back to Chinese, whole-input problems use the key _',
 });
 
 test('text trims, and unknown keys are dropped from the output', () => {
-  expect(validate(actions['auth.updateProfile'].input, { name: '  小王  ', role: 'organizer' })).toEqual({
+  expect(validate(actions['auth.profile.update'].input, { name: '  小王  ', role: 'organizer' })).toEqual({
     ok: true,
     value: { name: '小王' },
   });

@@ -123,7 +123,7 @@ test('setup through the actions: a contest with six approved entries, two judges
   roundId = `${contestId}:preliminary`;
   for (let n = 1; n <= 6; n++) {
     const who = n === 1 ? 'entrant' : `guest-e2eentrant${n}`;
-    const target = await api<{ target: { url: string } }>(who, 'files.uploadTarget', {
+    const target = await api<{ target: { url: string } }>(who, 'files.upload.prepare', {
       contestId,
       purpose: 'businessPlan',
       fileName: 'plan.pdf',
@@ -142,10 +142,10 @@ test('setup through the actions: a contest with six approved entries, two judges
       field: n <= 3 ? '新一代信息技术' : '生物医药',
     };
     const { entryId } = await api<{ entryId: string }>(who, 'registration.submit', { contestId, form });
-    await api('organizer', 'admin.entries.decide', { entryId, decision: 'approve' });
+    await api('organizer', 'admin.entry.decide', { entryId, decision: 'approve' });
     entryIds.set(n, entryId);
   }
-  const { invites } = await api<{ invites: Array<{ code: string }> }>('organizer', 'admin.judges.invite', {
+  const { invites } = await api<{ invites: Array<{ code: string }> }>('organizer', 'admin.judge.invite', {
     contestId,
     count: 2,
   });
@@ -260,7 +260,7 @@ test('the judge scores two entries, a third offline (待同步), and it syncs wh
   // What the server holds: one score for that entry from this judge, the total entered offline.
   const mine = await api<{
     rounds: Array<{ items: Array<{ projectName: string; state: string; total: string | null }> }>;
-  }>('guest-e2ejudge1', 'judge.assignments', { roundId });
+  }>('guest-e2ejudge1', 'judge.assignment.list', { roundId });
   const synced = mine.rounds[0]?.items.find((i) => i.projectName === third);
   expect(synced).toMatchObject({ state: 'scored', total: `${totals[numberOf(third)]}.00` });
 });
@@ -273,7 +273,7 @@ test('the other scores come in (the judge’s last one and the two other judges�
   for (const who of ['guest-e2ejudge1', 'guest-e2ejudge2', 'guest-e2ejudge3']) {
     const mine = await api<{
       rounds: Array<{ items: Array<{ entryId: string; projectName: string; state: string }> }>;
-    }>(who, 'judge.assignments', { roundId });
+    }>(who, 'judge.assignment.list', { roundId });
     for (const item of mine.rounds[0]?.items ?? []) {
       if (item.state === 'scored') continue;
       const sheet = points(totals[numberOf(item.projectName)] ?? 0);

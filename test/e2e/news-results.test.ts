@@ -126,7 +126,7 @@ test('scheduled and immediate articles; sanitized for readers; a shared link ope
 test('a 决赛入围名单 with 公示: found by name, objection filed, answered, answer read', async () => {
   // An entry to list, created as an entrant would through the API.
   const target = await api(
-    'files.uploadTarget',
+    'files.upload.prepare',
     {
       purpose: 'businessPlan',
       contestId: 'demo-sh',
@@ -193,7 +193,7 @@ test('a 决赛入围名单 with 公示: found by name, objection filed, answered
 
 test('an organizer who puts a business plan into an article body is refused; readers never get the file', async () => {
   const target = await api(
-    'files.uploadTarget',
+    'files.upload.prepare',
     {
       purpose: 'businessPlan',
       contestId: 'demo-sh',
@@ -220,7 +220,7 @@ test('an organizer who puts a business plan into an article body is refused; rea
   );
   expect(submitted.ok).toBe(true);
   // The organizer may read the plan, so it learns its storage id from its own link: the attack's first step.
-  const own = await api('files.url', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'organizer');
+  const own = await api('files.link.get', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'organizer');
   const fileId = `local://${new URL(own.data.url).pathname.replace(/^\/files\//, '')}`;
   expect(fileId).toMatch(/^local:\/\/entries\//);
 
@@ -244,7 +244,7 @@ test('an organizer who puts a business plan into an article body is refused; rea
   expect((await shown(reader, '.news-item').allInnerTexts()).join('\n')).not.toContain('商业计划书外泄测试');
   expect((await api('news.list', { q: '外泄测试' })).data.total).toBe(0);
   expect(
-    await api('files.url', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'entrant2'),
+    await api('files.link.get', { attachment: 'businessPlan', entryId: submitted.data.entryId }, 'entrant2'),
   ).toMatchObject({
     ok: false,
     error: { code: 'FORBIDDEN' },

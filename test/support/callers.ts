@@ -151,7 +151,7 @@ async function storeGrant(ports: Ports, openid: string, grant: RoleGrant): Promi
 /** What a client does: ask where to upload, upload there, hand the fileId to the form. */
 async function uploadPlan(api: Api, ports: Ports, who: { openid: string }, contestId: string) {
   const { path } = await ok<{ path: string }>(
-    call(api, who, 'files.uploadTarget', {
+    call(api, who, 'files.upload.prepare', {
       contestId,
       purpose: 'businessPlan',
       fileName: '商业计划书.pdf',
@@ -165,7 +165,7 @@ async function uploadPlan(api: Api, ports: Ports, who: { openid: string }, conte
 
 async function bindJudge(api: Api, organizer: { openid: string }, who: { openid: string }, contestId: string) {
   const { invites } = await ok<{ invites: Array<{ code: string }> }>(
-    call(api, organizer, 'admin.judges.invite', { contestId, count: 1 }),
+    call(api, organizer, 'admin.judge.invite', { contestId, count: 1 }),
   );
   await ok(
     call(api, who, 'judge.bind', {
@@ -182,7 +182,7 @@ async function bindJudge(api: Api, organizer: { openid: string }, who: { openid:
 /**
  * Makes the store match `callerSpecs()`: contests A and B (`openContest`), the entrant's submitted entry in A
  * (and a maker draft with an ID number in B), two entries of other people in A, judges bound through
- * `admin.judges.invite` + `judge.bind`, stored grants for the notary, the institution and the organizer of A.
+ * `admin.judge.invite` + `judge.bind`, stored grants for the notary, the institution and the organizer of A.
  * The api must have `callerAdminOpenids()` among its ADMIN_OPENIDS; throws naming the step that failed.
  */
 export async function setUpCallers(
@@ -206,7 +206,7 @@ export async function setUpCallers(
     }),
   );
   await ok(
-    call(api, entrant, 'registration.saveDraft', {
+    call(api, entrant, 'registration.draft.save', {
       contestId: contests.b,
       form: {
         ...makerForm(7, { fileId: 'x', name: 'x', size: 1 }),

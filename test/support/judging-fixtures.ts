@@ -98,7 +98,7 @@ export interface JudgeSpec {
 /** Judges bound the way judges do it: the organizer makes codes, each judge binds with one. */
 export async function bindJudges(api: Api, contestId: string, specs: readonly JudgeSpec[]): Promise<string[]> {
   const { invites } = await ok<{ invites: Array<{ code: string }> }>(
-    call(api, organizer, 'admin.judges.invite', { contestId, count: specs.length }),
+    call(api, organizer, 'admin.judge.invite', { contestId, count: specs.length }),
   );
   for (const [i, spec] of specs.entries()) {
     await ok(

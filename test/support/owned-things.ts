@@ -4,10 +4,10 @@
  * facts that decide who may touch it (its owner, the contest whose organizers manage it, the judges assigned
  * to it), and the secrets no answer may carry to the wrong caller.
  *
- * Built the way the platform builds it: uploads through `files.uploadTarget` + `ports.files.put`, entries
+ * Built the way the platform builds it: uploads through `files.upload.prepare` + `ports.files.put`, entries
  * through `registration.*` (or `approvedEntries`), judges bound with invite codes, rounds assigned by
  * `admin.round.assign`, lists published with a 公示 period, objections filed with evidence, exports made by
- * `admin.entries.export`. Only 复赛 sessions are written straight to the store (online rounds have none).
+ * `admin.entry.export`. Only 复赛 sessions are written straight to the store (online rounds have none).
  */
 import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import type { Ports } from '../../cloudfunctions/ports';
@@ -135,7 +135,7 @@ async function upload(
   contentType: string,
 ): Promise<{ fileId: string; name: string; size: number }> {
   const { path } = await ok<{ path: string }>(
-    call(api, who, 'files.uploadTarget', { ...request, contentType, size: bytes.length }),
+    call(api, who, 'files.upload.prepare', { ...request, contentType, size: bytes.length }),
   );
   await ports.files.put(path, bytes, contentType);
   return { fileId: await ports.files.fileIdFor(path), name: String(request.fileName), size: bytes.length };
@@ -143,7 +143,7 @@ async function upload(
 
 async function bindJudgeX(api: Api, contestId: string): Promise<void> {
   const { invites } = await ok<{ invites: Array<{ code: string }> }>(
-    call(api, globalOrganizer, 'admin.judges.invite', { contestId, count: 1 }),
+    call(api, globalOrganizer, 'admin.judge.invite', { contestId, count: 1 }),
   );
   await ok(
     call(api, JUDGE_X, 'judge.bind', {
@@ -206,7 +206,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     const { idNumber: _typed, ...maker } = makerForm(7, planB);
     const draftB = (
       await ok<{ entryId: string }>(
-        call(api, entrant, 'registration.saveDraft', {
+        call(api, entrant, 'registration.draft.save', {
           contestId: b,
           form: { ...maker, mobile: ENTRANT_MOBILE },
         }),
@@ -233,7 +233,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     const draftArticle = async (who: { openid: string }, contestId: string | null, title: string) =>
       (
         await ok<{ article: { id: string } }>(
-          call(api, who, 'admin.news.upsert', {
+          call(api, who, 'admin.article.upsert', {
             title,
             category: 'notice',
             contestId,
@@ -256,7 +256,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     );
     const publicArticleId = (
       await ok<{ article: { id: string } }>(
-        call(api, organizerA, 'admin.news.upsert', {
+        call(api, organizerA, 'admin.article.upsert', {
           title: '赛事A现场照片',
           category: 'news',
           contestId: a,
@@ -272,7 +272,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     const publish = async (who: { openid: string }, contestId: string, entryId: string) =>
       (
         await ok<{ list: { id: string } }>(
-          call(api, who, 'admin.results.publish', {
+          call(api, who, 'admin.result.publish', {
             contestId,
             kind: 'preliminary',
             entries: [{ entryId }],
@@ -292,7 +292,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
         'application/pdf',
       );
       const filed = await ok<{ objection: { id: string } }>(
-        call(api, institution, 'results.object', {
+        call(api, institution, 'results.objection.file', {
           listId,
           entryId,
           reason: '该项目与我方专利高度相似',
@@ -307,7 +307,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
 
     // Exports: organizer A's of contest A, the 组委会's of everything with unmasked mobiles.
     const exportBy = async (who: { openid: string }, input: Record<string, unknown>) =>
-      fileIdOfLink(ports, (await ok<{ url: string }>(call(api, who, 'admin.entries.export', input))).url);
+      fileIdOfLink(ports, (await ok<{ url: string }>(call(api, who, 'admin.entry.export', input))).url);
     const exportA = await exportBy(organizerA, { contestId: a });
     const exportAll = await exportBy(globalOrganizer, { includeSensitive: true });
 

@@ -20,7 +20,7 @@ export function personKey(openid: string): string {
 
 /**
  * Proof that the policy admitted this caller to this entry's files: made only here, so a use case that has
- * just asked (judge.entry) can sign the plan's link without the same reads again.
+ * just asked (judge.entry.get) can sign the plan's link without the same reads again.
  */
 export interface EntryFilesGrant {
   readonly entryId: string;
@@ -36,7 +36,7 @@ export type EntryFilesAccess =
  * The entrant, the contest's organizers, and judges of the contest with an active assignment to the entry
  * (recused means no more access) who do not conflict with it (their own entry, their company, a declared
  * one). `assignment`: the caller's assignment the use case already read, if any; `asJudge`: only the judge's
- * way in counts (judge.entry: a judge who also entered the project may not review it).
+ * way in counts (judge.entry.get: a judge who also entered the project may not review it).
  */
 export async function entryFilesAccess(
   ports: Ports,

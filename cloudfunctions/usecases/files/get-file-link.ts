@@ -9,7 +9,7 @@ const LINK_SECONDS = 10 * 60;
  * A private file's ten-minute link, for whoever the file's folder admits (file-links.ts). A guess at a
  * record that doesn't exist is FORBIDDEN like one the caller may not see, so ids can't be probed.
  */
-export const getFileLink: UseCase<'files.url'> = async (ctx, input, ports) => {
+export const getFileLink: UseCase<'files.link.get'> = async (ctx, input, ports) => {
   requireOpenid(ctx.caller.openid);
   const expiresAt = () => new Date(ports.clock.now().getTime() + LINK_SECONDS * 1000).toISOString();
   if (input.attachment === 'businessPlan') {

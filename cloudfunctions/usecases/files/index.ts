@@ -5,6 +5,6 @@ import { prepareUpload } from './prepare-upload';
 
 /** The files area's use cases, one per action of its table (the type insists on every one). */
 export const filesUseCases: AreaUseCases<typeof filesActions> = {
-  'files.uploadTarget': prepareUpload,
-  'files.url': getFileLink,
+  'files.upload.prepare': prepareUpload,
+  'files.link.get': getFileLink,
 };

@@ -14,7 +14,7 @@ import { EXTENSIONS, objectionPrefix } from './upload-paths';
  * picks the folder (the caller's entry, the caller's objection folder, or news for organizers), so the
  * form that refers to the file later can tell an upload of theirs from anybody else's file.
  */
-export const prepareUpload: UseCase<'files.uploadTarget'> = async (ctx, input, ports) => {
+export const prepareUpload: UseCase<'files.upload.prepare'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const now = ports.clock.now();
   const name = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}.${EXTENSIONS[input.contentType] ?? 'bin'}`;

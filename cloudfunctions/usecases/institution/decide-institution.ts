@@ -5,7 +5,7 @@ import { requireOpenid, type UseCase } from '../context';
 import { institutionView } from './institution-view';
 
 /** Approval grants the institution role to the applicant's account, in the same transaction as the audit. */
-export const decideInstitution: UseCase<'admin.institutions.decide'> = async (ctx, input, ports) => {
+export const decideInstitution: UseCase<'admin.institution.decide'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const actor = await ports.db.collection<UserDoc>(C.users).get(openid);
   const at = ports.clock.now().toISOString();

@@ -10,6 +10,6 @@ import { registerInstitution } from './register-institution';
 export const institutionUseCases: AreaUseCases<typeof institutionActions & typeof institutionAdminActions> = {
   'institution.register': registerInstitution,
   'institution.mine': getMyInstitution,
-  'admin.institutions.list': listInstitutions,
-  'admin.institutions.decide': decideInstitution,
+  'admin.institution.list': listInstitutions,
+  'admin.institution.decide': decideInstitution,
 };

@@ -14,7 +14,7 @@ import { loadRoundData } from './round-data';
  * transaction each), then the 获奖名单 and the national recommendation list are published. A rerun after a
  * crash finishes the same decision.
  */
-export const decideAwards: UseCase<'admin.awards.decide'> = async (ctx, input, ports) => {
+export const decideAwards: UseCase<'admin.award.decide'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);

@@ -12,7 +12,7 @@ import { loadRound } from './common';
 import { loadRoundData, rankRound } from './round-data';
 
 /** 获奖名单 and 推荐名单 as one .xlsx with two sheets, after the awards are confirmed. No phone or ID numbers. */
-export const exportAwards: UseCase<'admin.awards.export'> = async (ctx, input, ports) => {
+export const exportAwards: UseCase<'admin.award.export'> = async (ctx, input, ports) => {
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
   assertFinal(round);

@@ -8,7 +8,7 @@ import { assertJudgeOf, judgeRoundView, loadRound } from './common';
 import { LINK_SECONDS, myAssignment, myScoreView, stateOf } from './score-views';
 
 /** One assigned entry's materials with blind review applied, the rubric, and the caller's own score. */
-export const getJudgeEntry: UseCase<'judge.entry'> = async (ctx, input, ports) => {
+export const getJudgeEntry: UseCase<'judge.entry.get'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const round = await loadRound(ports.db, input.roundId);
   assertJudgeOf(ctx.caller.grants, round.contestId);

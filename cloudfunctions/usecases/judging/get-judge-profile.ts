@@ -3,7 +3,7 @@ import { requireOpenid, type UseCase } from '../context';
 import { findByIds } from '../find-by-ids';
 import { judgeView } from './judge-views';
 
-export const getJudgeProfile: UseCase<'judge.profile'> = async (ctx, _input, ports) => {
+export const getJudgeProfile: UseCase<'judge.profile.get'> = async (ctx, _input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const docs = await ports.db.collection<JudgeDoc>(C.judges).find({ openid }, { limit: 200 });
   const contests = await findByIds<ContestDoc>(

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit';
 import { inviteView, newCode } from './judge-views';
 
 /** Single-use codes for one contest; the 32-letter alphabet makes 8 characters about 10^12 codes. */
-export const inviteJudges: UseCase<'admin.judges.invite'> = async (ctx, input, ports) => {
+export const inviteJudges: UseCase<'admin.judge.invite'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   assertOrganizerOf(ctx.caller.grants, input.contestId);
   await loadContest(ports.db, input.contestId);

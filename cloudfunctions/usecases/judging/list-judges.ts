@@ -3,7 +3,7 @@ import type { UseCase } from '../context';
 import { assertOrganizerOf } from '../scope';
 import { inviteView, judgeView } from './judge-views';
 
-export const listJudges: UseCase<'admin.judges.list'> = async (ctx, input, ports) => {
+export const listJudges: UseCase<'admin.judge.list'> = async (ctx, input, ports) => {
   assertOrganizerOf(ctx.caller.grants, input.contestId);
   const [judges, invites] = await Promise.all([
     ports.db.collection<JudgeDoc>(C.judges).find({ contestId: input.contestId }, { orderBy: [['boundAt', 'asc']] }),

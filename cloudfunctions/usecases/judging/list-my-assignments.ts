@@ -18,7 +18,7 @@ import { listNames, stateOf } from './score-views';
  * 我的评审任务: the caller's assignments per round with progress (已评 3/12). Only the caller's own scores
  * ever leave here; blind review leaves out company and team names.
  */
-export const listMyAssignments: UseCase<'judge.assignments'> = async (ctx, input, ports) => {
+export const listMyAssignments: UseCase<'judge.assignment.list'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const filter = input.roundId ? { judgeOpenid: openid, roundId: input.roundId } : { judgeOpenid: openid };
   const mine = await ports.db

@@ -5,7 +5,7 @@ import { assertOrganizerOf } from '../scope';
 import { roundView } from './common';
 import { STAGE_ORDER } from './round-views';
 
-export const listRounds: UseCase<'admin.rounds.list'> = async (ctx, input, ports) => {
+export const listRounds: UseCase<'admin.round.list'> = async (ctx, input, ports) => {
   assertOrganizerOf(ctx.caller.grants, input.contestId);
   const contest = await loadContest(ports.db, input.contestId);
   const rounds = await ports.db.collection<RoundDoc>(C.rounds).find({ contestId: contest._id }, { limit: 10 });

@@ -6,7 +6,7 @@ import { loadRound, roundView } from './common';
 import { loadRoundData, rankRound } from './round-data';
 
 /** 评定奖项 (proposal): prizes from the final ranking per group; ties across a prize line are flagged. */
-export const proposeRoundAwards: UseCase<'admin.awards.propose'> = async (ctx, input, ports) => {
+export const proposeRoundAwards: UseCase<'admin.award.propose'> = async (ctx, input, ports) => {
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
   assertFinal(round);

@@ -39,7 +39,7 @@ export function listNames(orgName: string): string[] {
 
 /** The caller's assignment, or FORBIDDEN: a judge sees only entries assigned to them. */
 export async function myAssignment(
-  ports: Parameters<UseCase<'judge.entry'>>[2],
+  ports: Parameters<UseCase<'judge.entry.get'>>[2],
   roundId: string,
   entryId: string,
   openid: string,

@@ -11,7 +11,7 @@ import { recuseConflicted } from './top-up';
  * A judge edits their profile; newly declared conflicts take effect at once: pending assignments to a
  * conflicted entry are recused and topped up with another judge.
  */
-export const updateJudgeProfile: UseCase<'judge.updateProfile'> = async (ctx, input, ports) => {
+export const updateJudgeProfile: UseCase<'judge.profile.update'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   assertJudgeOf(ctx.caller.grants, input.contestId);
   const contest = await loadContest(ports.db, input.contestId);

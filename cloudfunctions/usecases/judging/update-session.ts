@@ -6,7 +6,7 @@ import { loadRound } from './common';
 import { sessionView } from './round-views';
 
 /** Place and time of one 复赛 session; its judges see them beside their entries. */
-export const updateSession: UseCase<'admin.round.session'> = async (ctx, input, ports) => {
+export const updateSession: UseCase<'admin.session.update'> = async (ctx, input, ports) => {
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
   const sessions = ports.db.collection<SessionDoc>(C.sessions);

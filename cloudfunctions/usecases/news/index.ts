@@ -12,8 +12,8 @@ import { upsertArticle } from './upsert-article';
 export const newsUseCases: AreaUseCases<typeof newsActions & typeof newsAdminActions> = {
   'news.list': listNews,
   'news.get': getArticle,
-  'admin.news.list': listArticles,
-  'admin.news.get': getAdminArticle,
-  'admin.news.upsert': upsertArticle,
-  'admin.news.remove': removeArticle,
+  'admin.article.list': listArticles,
+  'admin.article.get': getAdminArticle,
+  'admin.article.upsert': upsertArticle,
+  'admin.article.remove': removeArticle,
 };

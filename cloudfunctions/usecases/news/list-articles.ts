@@ -4,7 +4,7 @@ import type { UseCase } from '../context';
 import { manageableFilter } from './article-rules';
 import { adminArticle } from './article-views';
 
-export const listArticles: UseCase<'admin.news.list'> = async (ctx, input, ports) => {
+export const listArticles: UseCase<'admin.article.list'> = async (ctx, input, ports) => {
   const filter: Filter = { $and: [manageableFilter(ctx.caller.grants), input.status ? { status: input.status } : {}] };
   const articles = ports.db.collection<ArticleDoc>(C.articles);
   const [docs, total] = await Promise.all([

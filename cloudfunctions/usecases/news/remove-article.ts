@@ -3,7 +3,7 @@ import { C, type ArticleDoc } from '../collections';
 import type { UseCase } from '../context';
 import { assertMayWrite } from './article-rules';
 
-export const removeArticle: UseCase<'admin.news.remove'> = async (ctx, input, ports) => {
+export const removeArticle: UseCase<'admin.article.remove'> = async (ctx, input, ports) => {
   const articles = ports.db.collection<ArticleDoc>(C.articles);
   const doc = await articles.get(input.id);
   if (doc === null) throw new AppError(ErrorCode.NOT_FOUND, '文章不存在');

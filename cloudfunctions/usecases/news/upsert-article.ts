@@ -14,7 +14,7 @@ import { adminArticle } from './article-views';
  * Creates or edits an article. The body is sanitized here, on save, so nothing a browser would run
  * reaches a reader whatever the editor sent; a future publish time schedules it.
  */
-export const upsertArticle: UseCase<'admin.news.upsert'> = async (ctx, input, ports) => {
+export const upsertArticle: UseCase<'admin.article.upsert'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   assertMayWrite(ctx.caller.grants, input.contestId);
   const articles = ports.db.collection<ArticleDoc>(C.articles);

@@ -9,7 +9,7 @@ import { assertOrganizerOf } from '../scope';
  * 资格审核通过 / 不通过, 取消资格. The new status and its audit record are one transaction: there is
  * never a decision without its record, nor a record of a decision that did not happen.
  */
-export const decideEntry: UseCase<'admin.entries.decide'> = async (ctx, input, ports) => {
+export const decideEntry: UseCase<'admin.entry.decide'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const actor = await ports.db.collection<UserDoc>(C.users).get(openid);
   const at = ports.clock.now().toISOString();

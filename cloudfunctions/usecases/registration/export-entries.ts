@@ -33,7 +33,7 @@ const header = [
  * The entry list as .xlsx, filters applied. Mobiles are masked unless the organizer asks for
  * sensitive data, which is audited; ID numbers are never stored, so they are masked either way.
  */
-export const exportEntries: UseCase<'admin.entries.export'> = async (ctx, input, ports) => {
+export const exportEntries: UseCase<'admin.entry.export'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const filter = entryFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
   const entries = await ports.db.collection<EntryDoc>(C.entries).find(filter, { orderBy: [['submittedAt', 'asc']] });

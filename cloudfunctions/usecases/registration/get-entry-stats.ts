@@ -4,7 +4,7 @@ import type { UseCase } from '../context';
 import { contestScopeFilter } from '../scope';
 
 /** Entries by status, group, field, district and submission day, for the charts on 赛事管理. */
-export const getEntryStats: UseCase<'admin.entries.stats'> = async (ctx, input, ports) => {
+export const getEntryStats: UseCase<'admin.entry.stats'> = async (ctx, input, ports) => {
   const scope = contestScopeFilter(ctx.caller.grants, input.contestId);
   const entries = await ports.db
     .collection<EntryDoc>(C.entries)

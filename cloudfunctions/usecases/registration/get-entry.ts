@@ -6,7 +6,7 @@ import { assertOrganizerOf } from '../scope';
 import { entryRow } from './entry-views';
 
 /** One entry for review: every field with PII masked, the attachment's name, timeline and audit trail. */
-export const getEntry: UseCase<'admin.entries.get'> = async (ctx, input, ports) => {
+export const getEntry: UseCase<'admin.entry.get'> = async (ctx, input, ports) => {
   const entry = await ports.db.collection<EntryDoc>(C.entries).get(input.entryId);
   if (entry === null) throw new AppError(ErrorCode.NOT_FOUND, '报名不存在');
   assertOrganizerOf(ctx.caller.grants, entry.contestId);

@@ -16,13 +16,13 @@ import { withdrawRegistration } from './withdraw-registration';
 export const registrationUseCases: AreaUseCases<
   typeof registrationActions & typeof registrationEntrantActions & typeof registrationAdminActions
 > = {
-  'registration.saveDraft': saveDraft,
+  'registration.draft.save': saveDraft,
   'registration.submit': submitRegistration,
   'registration.withdraw': withdrawRegistration,
   'registration.mine': listMyEntries,
-  'admin.entries.list': listEntries,
-  'admin.entries.get': getEntry,
-  'admin.entries.decide': decideEntry,
-  'admin.entries.stats': getEntryStats,
-  'admin.entries.export': exportEntries,
+  'admin.entry.list': listEntries,
+  'admin.entry.get': getEntry,
+  'admin.entry.decide': decideEntry,
+  'admin.entry.stats': getEntryStats,
+  'admin.entry.export': exportEntries,
 };

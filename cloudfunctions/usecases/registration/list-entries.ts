@@ -5,7 +5,7 @@ import { contestScopeFilter } from '../scope';
 import { entryFilter, entryRow } from './entry-views';
 
 /** The review list: filters, search, newest submissions first, paged (skip/limit past 1,000 rows). */
-export const listEntries: UseCase<'admin.entries.list'> = async (ctx, input, ports) => {
+export const listEntries: UseCase<'admin.entry.list'> = async (ctx, input, ports) => {
   const filter = entryFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
   const entries = ports.db.collection<EntryDoc>(C.entries);
   const [items, total] = await Promise.all([

@@ -12,7 +12,7 @@ import { assertRegistrationOpen, contestMismatch, entryIdFor, loadContest, searc
  * are checked; a maker's ID number is kept only as hash and mask, and only once it is complete.
  * A submitted entry is changed by submitting again, never by a draft.
  */
-export const saveDraft: UseCase<'registration.saveDraft'> = async (ctx, input, ports) => {
+export const saveDraft: UseCase<'registration.draft.save'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const contest = await loadContest(ports.db, input.contestId);
   const now = ports.clock.now();

@@ -10,7 +10,7 @@ import { assertTextsClean } from '../registration/common';
 import { objectionView } from './result-views';
 
 /** 异议: anyone signed in, during the list's 公示 period, about the list or one project on it. */
-export const fileObjection: UseCase<'results.object'> = async (ctx, input, ports) => {
+export const fileObjection: UseCase<'results.objection.file'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const list = await ports.db.collection<ResultListDoc>(C.resultLists).get(input.listId);
   if (list === null || list.status === 'publishing') throw new AppError(ErrorCode.NOT_FOUND, '名单不存在');

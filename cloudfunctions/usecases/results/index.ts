@@ -15,11 +15,11 @@ import { withdrawResults } from './withdraw-results';
 export const resultsUseCases: AreaUseCases<typeof resultsActions & typeof resultsAdminActions> = {
   'results.list': listResults,
   'results.search': searchResults,
-  'results.object': fileObjection,
-  'results.myObjections': listMyObjections,
-  'admin.results.list': listResultLists,
-  'admin.results.publish': publishResults,
-  'admin.results.withdraw': withdrawResults,
-  'admin.objections.list': listObjections,
+  'results.objection.file': fileObjection,
+  'results.objection.mine': listMyObjections,
+  'admin.result.list': listResultLists,
+  'admin.result.publish': publishResults,
+  'admin.result.withdraw': withdrawResults,
+  'admin.objection.list': listObjections,
   'admin.objection.answer': answerObjection,
 };

@@ -3,7 +3,7 @@ import { requireOpenid, type UseCase } from '../context';
 import { objectionView } from './result-views';
 
 /** The filer reads their objections and the organizers' answers. */
-export const listMyObjections: UseCase<'results.myObjections'> = async (ctx, _input, ports) => {
+export const listMyObjections: UseCase<'results.objection.mine'> = async (ctx, _input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const docs = await ports.db
     .collection<ObjectionDoc>(C.objections)

@@ -3,7 +3,7 @@ import type { UseCase } from '../context';
 import { contestScopeFilter } from '../scope';
 import { objectionView } from './result-views';
 
-export const listObjections: UseCase<'admin.objections.list'> = async (ctx, input, ports) => {
+export const listObjections: UseCase<'admin.objection.list'> = async (ctx, input, ports) => {
   const docs = await ports.db
     .collection<ObjectionDoc>(C.objections)
     .find(

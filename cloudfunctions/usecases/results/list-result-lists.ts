@@ -3,7 +3,7 @@ import type { UseCase } from '../context';
 import { contestScopeFilter } from '../scope';
 import { resultListView } from './result-views';
 
-export const listResultLists: UseCase<'admin.results.list'> = async (ctx, input, ports) => {
+export const listResultLists: UseCase<'admin.result.list'> = async (ctx, input, ports) => {
   const docs = await ports.db
     .collection<ResultListDoc>(C.resultLists)
     .find(

@@ -10,7 +10,7 @@ import { resultListView } from './result-views';
  * district, prize; never phone or ID numbers), with an optional 公示 period for objections. The judging
  * cut-off and awards publish what the organizer confirmed through publishList below.
  */
-export const publishResults: UseCase<'admin.results.publish'> = async (ctx, input, ports) => {
+export const publishResults: UseCase<'admin.result.publish'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   assertOrganizerOf(ctx.caller.grants, input.contestId);
   const contest = await loadContest(ports.db, input.contestId);

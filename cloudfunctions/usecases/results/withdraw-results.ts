@@ -4,7 +4,7 @@ import type { UseCase } from '../context';
 import { assertOrganizerOf } from '../scope';
 import { resultListView } from './result-views';
 
-export const withdrawResults: UseCase<'admin.results.withdraw'> = async (ctx, input, ports) => {
+export const withdrawResults: UseCase<'admin.result.withdraw'> = async (ctx, input, ports) => {
   const lists = ports.db.collection<ResultListDoc>(C.resultLists);
   const list = await lists.get(input.id);
   if (list === null) throw new AppError(ErrorCode.NOT_FOUND, '名单不存在');

@@ -9,6 +9,6 @@ import { updateProfile } from './update-profile';
 export const systemUseCases: AreaUseCases<typeof systemActions> = {
   'system.health': getHealth,
   'auth.me': getMe,
-  'auth.updateProfile': updateProfile,
+  'auth.profile.update': updateProfile,
   'admin.system.status': getSystemStatus,
 };

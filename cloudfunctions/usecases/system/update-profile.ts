@@ -6,7 +6,7 @@ import { requireOpenid, type UseCase } from '../context';
  * The nickname shown to organizers and on 我的. WeChat no longer hands out profiles
  * (getUserProfile is gone), so users type it; like all user text it must pass the content check.
  */
-export const updateProfile: UseCase<'auth.updateProfile'> = async (ctx, input, ports) => {
+export const updateProfile: UseCase<'auth.profile.update'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const check = await ports.contentCheck.checkText({ openid, text: input.name, scene: 1 });
   // 'review' is WeChat's "maybe": a nickname is low-stakes, so only a clear 'risky' is refused.

@@ -7,7 +7,7 @@ import { inShanghai } from '@core/time/shanghai';
 import { bodyToHtml } from './article-html';
 
 /**
- * The article editor's form as typed and its translation to `admin.news.upsert`; plain functions, so
+ * The article editor's form as typed and its translation to `admin.article.upsert`; plain functions, so
  * the Beijing-time rule of the publish time and the row labels of 新闻管理 are tested without a page.
  */
 
@@ -25,7 +25,7 @@ export interface ArticleDraft {
   publishTime: string;
 }
 
-export type ArticleUpsert = ActionInput<'admin.news.upsert'>;
+export type ArticleUpsert = ActionInput<'admin.article.upsert'>;
 
 /** A new article: to be published at the current minute (server time), i.e. at once. */
 export function emptyArticle(nowIso: string): ArticleDraft {

@@ -23,7 +23,7 @@ export function countsDraftOf(groups: readonly AwardsGroupView[]): CountsDraft {
   return out;
 }
 
-export type ProposeCounts = NonNullable<ActionInput<'admin.awards.propose'>['counts']>;
+export type ProposeCounts = NonNullable<ActionInput<'admin.award.propose'>['counts']>;
 
 /** The counts to propose with, or the boxes that are not whole numbers (keyed counts.<group>.<prize>). */
 export function countsInput(
@@ -74,7 +74,7 @@ export function givenCounts(group: AwardsGroupView, changes: AwardChanges): Reco
   return out;
 }
 
-export type DecideInput = ActionInput<'admin.awards.decide'>;
+export type DecideInput = ActionInput<'admin.award.decide'>;
 
 export function decideInput(
   roundId: string,

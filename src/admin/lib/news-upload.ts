@@ -1,6 +1,6 @@
 /**
  * Uploading article images (cover, inline) and attachments the way the business plan goes up
- * (src/services/upload.ts): files.uploadTarget names the place, then wx.cloud.uploadFile on WeChat or
+ * (src/services/upload.ts): files.upload.prepare names the place, then wx.cloud.uploadFile on WeChat or
  * a PUT to the signed link on the local cloud. That service only knows PDFs for an entry, so the news
  * purposes have their own small copy here; type and size are checked before anything moves.
  */
@@ -88,13 +88,13 @@ export async function uploadNewsFile(purpose: NewsUploadPurpose, file: PickedFil
   const contentType = contentTypeOf(name) ?? '';
   const { target } =
     purpose === 'newsImage'
-      ? await callCloud('files.uploadTarget', {
+      ? await callCloud('files.upload.prepare', {
           purpose,
           fileName: name,
           contentType: contentType as ImageType,
           size: file.size,
         })
-      : await callCloud('files.uploadTarget', {
+      : await callCloud('files.upload.prepare', {
           purpose,
           fileName: name,
           contentType: contentType as AttachmentType,

@@ -33,7 +33,7 @@ export interface PublishForm {
   publicityDays: string;
 }
 
-export type PublishInput = ActionInput<'admin.results.publish'>;
+export type PublishInput = ActionInput<'admin.result.publish'>;
 
 /**
  * The request, or what is missing, keyed like the form's boxes. A 获奖名单 goes out ordered by prize

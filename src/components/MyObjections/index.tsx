@@ -1,5 +1,5 @@
 /**
- * 我的异议: the caller's objections (results.myObjections), newest first, each with the list (and
+ * 我的异议: the caller's objections (results.objection.mine), newest first, each with the list (and
  * project) it is about, the reason, 待答复 / 已答复 and the organizers' answer.
  *
  * Class hooks: my-objections (root), my-objection per objection (data-id), my-objection-list,

@@ -1,6 +1,6 @@
 /**
  * The sign-up form's state as the page holds it (strings, as typed) and its translations: to a draft
- * for registration.saveDraft, to a submission checked by core's schemas (the same ones the cloud uses),
+ * for registration.draft.save, to a submission checked by core's schemas (the same ones the cloud uses),
  * and server error details back onto the fields they concern.
  */
 import type { Group } from '@core/contest/types';
@@ -109,7 +109,7 @@ function optionalNumber(text: string, schema: typeof employeesSchema | typeof re
   return n !== undefined && v.is(schema, n) ? n : undefined;
 }
 
-/** What registration.saveDraft keeps: whatever has been typed, unchecked beyond lengths. */
+/** What registration.draft.save keeps: whatever has been typed, unchecked beyond lengths. */
 export function toDraft(values: FormValues): RegistrationDraft {
   const t = values.text;
   const project = {

@@ -38,7 +38,7 @@ export function ProfileEditor({ name }: { name: string }) {
     setSaving(true);
     setError(null);
     try {
-      await callCloud('auth.updateProfile', checked.value, { requestId });
+      await callCloud('auth.profile.update', checked.value, { requestId });
       request.settle();
       setEditing(false);
       await refreshMe();

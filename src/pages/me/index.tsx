@@ -117,7 +117,7 @@ function MyEntriesSection({ openid }: { openid: string }) {
 
 /** 我的异议 with the organizers' answers; refreshed when the tab is shown again (an objection is filed elsewhere). */
 function MyObjectionsSection({ openid }: { openid: string }) {
-  const mine = useCloudQuery('results.myObjections', {}, { key: openid });
+  const mine = useCloudQuery('results.objection.mine', {}, { key: openid });
   usePageShowAgain(mine.reload);
   // Most people never object: the section appears only once there is something in it.
   if (mine.data !== undefined && mine.data.items.length === 0) return null;

@@ -48,7 +48,7 @@ export class Lookups {
   /** The judge's first round in progress and the first project assigned to them in it. */
   judgeWork(): Promise<{ round: any; item: any }> {
     return this.once('judgeWork', async () => {
-      const { rounds } = await this.as('judge', 'judge.assignments', {});
+      const { rounds } = await this.as('judge', 'judge.assignment.list', {});
       const work = rounds.find((r: any) => r.items.length > 0);
       if (!work) throw new Error('the demo judge has nothing assigned');
       return { round: work.round, item: work.items[0] };
@@ -59,7 +59,7 @@ export class Lookups {
   reviewRound(): Promise<any> {
     return this.once('reviewRound', async () => {
       const { round } = await this.judgeWork();
-      const { rounds } = await this.as('organizer', 'admin.rounds.list', { contestId: round.contestId });
+      const { rounds } = await this.as('organizer', 'admin.round.list', { contestId: round.contestId });
       return rounds.find((r: any) => r.id === round.id) ?? rounds[0];
     });
   }
@@ -68,7 +68,7 @@ export class Lookups {
   finalRound(): Promise<any> {
     return this.once('finalRound', async () => {
       const review = await this.reviewRound();
-      const { rounds } = await this.as('organizer', 'admin.rounds.list', { contestId: review.contestId });
+      const { rounds } = await this.as('organizer', 'admin.round.list', { contestId: review.contestId });
       const final = rounds.find((r: any) => r.stage === 'final');
       if (final) return final;
       const { round } = await this.as('organizer', 'admin.round.upsert', {
@@ -88,7 +88,7 @@ export class Lookups {
 
   entries(contestId: string): Promise<any[]> {
     return this.once(`entries:${contestId}`, async () => {
-      return (await this.as('organizer', 'admin.entries.list', { contestId })).items;
+      return (await this.as('organizer', 'admin.entry.list', { contestId })).items;
     });
   }
 
@@ -98,7 +98,7 @@ export class Lookups {
       const { items } = await this.as('organizer', 'news.list', {});
       if (items.length > 0) return items[0];
       const { now } = await this.contests();
-      const { article } = await this.as('organizer', 'admin.news.upsert', {
+      const { article } = await this.as('organizer', 'admin.article.upsert', {
         title: '第九届“创客中国”上海市中小企业创新创业大赛启动',
         category: 'notice',
         contestId: (await this.openContest()).id,
@@ -119,7 +119,7 @@ export class Lookups {
         const { round } = await this.judgeWork();
         const chosen = (await this.entries(round.contestId)).slice(0, 3);
         list = (
-          await this.as('organizer', 'admin.results.publish', {
+          await this.as('organizer', 'admin.result.publish', {
             contestId: round.contestId,
             kind: 'preliminary',
             entries: chosen.map((e) => ({ entryId: e.id, prize: null })),
@@ -137,7 +137,7 @@ export class Lookups {
       const { items } = await this.as('entrant', 'registration.mine', {});
       if (items.length > 0) return items[0].contestId;
       const contest = await this.openContest();
-      await this.as('entrant', 'registration.saveDraft', {
+      await this.as('entrant', 'registration.draft.save', {
         contestId: contest.id,
         form: { group: contest.groups[0], projectName: '智能仓储机器人' },
       });

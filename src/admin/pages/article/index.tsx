@@ -9,7 +9,7 @@
  * it leaves out (e.g. 「script」标签, onerror 属性). The server sanitizes again on every save and is the
  * authority: after a save the box holds the stored, cleaned HTML, so what the organizer sees next is
  * what readers get. Images uploaded in this session show from the device; stored ones through the
- * links admin.news.get returns with the article (fileLinks).
+ * links admin.article.get returns with the article (fileLinks).
  *
  * Class hooks (stable, for tests):
  *   article-form; article-state (stored state: 未保存 / 草稿 / 已发布 / 定时发布（…）/ 已下线, data-state)
@@ -89,7 +89,7 @@ export default function AdminArticlePage() {
   const access = useAreaAccess('admin');
   const { id: openedId = '' } = usePageParams();
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
-  const existing = useCloudQuery('admin.news.get', { id: openedId }, { enabled: access.allowed && openedId !== '' });
+  const existing = useCloudQuery('admin.article.get', { id: openedId }, { enabled: access.allowed && openedId !== '' });
   const loading =
     access.shell.loading ||
     (access.allowed && contests.data === undefined && contests.error === null) ||
@@ -240,7 +240,7 @@ function ArticleForm({ initial, contests, serverNow }: ArticleFormProps) {
     const removed = previewNodes(checked.input.bodyHtml, () => null).removed;
     setSaving(status);
     try {
-      const { article } = await callCloud('admin.news.upsert', checked.input, { requestId });
+      const { article } = await callCloud('admin.article.upsert', checked.input, { requestId });
       request.settle();
       setStored(article);
       // The box now holds what the server stored (sanitized): the next preview is what readers get.

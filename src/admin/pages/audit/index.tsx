@@ -45,7 +45,7 @@ export default function AdminAuditPage() {
 
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
   const rounds = useCloudQuery(
-    'admin.rounds.list',
+    'admin.round.list',
     { contestId: contestId ?? '' },
     { enabled: access.allowed && contestId !== undefined },
   );

@@ -4,7 +4,7 @@
  * finalist with its rank, score and proposed prize, changeable per row (一等奖 … 优胜奖 / 无); ties across a
  * prize line are highlighted for the organizer to settle; recommendation to the national 企业组500强 /
  * 创客组100强 per row (by default every prize winner); 公示天数; 确认获奖名单 (a confirm, then
- * admin.awards.decide with one requestId across retries of the same decision), which publishes the 获奖名单
+ * admin.award.decide with one requestId across retries of the same decision), which publishes the 获奖名单
  * and the 推荐名单; then 导出 Excel.
  *
  * Class hooks (stable, for tests):
@@ -94,11 +94,7 @@ export default function AdminAwardsPage() {
   const [counts, setCounts] = useState<ProposeCounts | undefined>(undefined);
   if (checked?.ok && JSON.stringify(checked.counts) !== JSON.stringify(counts ?? null)) setCounts(checked.counts);
   const typed = edited ? countsInput(edited) : null;
-  const proposal = useCloudQuery(
-    'admin.awards.propose',
-    { roundId, ...(counts ? { counts } : {}) },
-    { enabled: ready },
-  );
+  const proposal = useCloudQuery('admin.award.propose', { roundId, ...(counts ? { counts } : {}) }, { enabled: ready });
   const [decided, setDecided] = useState<RoundView | null>(null);
 
   const data = proposal.data;
@@ -211,7 +207,7 @@ function AwardsForm(props: AwardsFormProps) {
     if (!answer.confirm) return;
     setBusy(true);
     try {
-      const result = await callCloud('admin.awards.decide', input, { requestId: request.idFor(JSON.stringify(input)) });
+      const result = await callCloud('admin.award.decide', input, { requestId: request.idFor(JSON.stringify(input)) });
       request.settle();
       onDecided(result.round);
     } catch (caught) {
@@ -229,7 +225,7 @@ function AwardsForm(props: AwardsFormProps) {
     setExportError(null);
     setExporting(true);
     try {
-      const file = await callCloud('admin.awards.export', { roundId });
+      const file = await callCloud('admin.award.export', { roundId });
       await saveExport(file);
       setExported(`已导出：${file.fileName}`);
     } catch (caught) {

@@ -67,8 +67,8 @@ function isStatus(value: string | undefined): value is EntryStatus {
 }
 
 /** Only the filters that are set: the request (and the export) carries no empty keys. */
-function definedFilters(filters: Filters, q: string): Omit<ActionInput<'admin.entries.list'>, 'page' | 'pageSize'> {
-  const out: Omit<ActionInput<'admin.entries.list'>, 'page' | 'pageSize'> = {};
+function definedFilters(filters: Filters, q: string): Omit<ActionInput<'admin.entry.list'>, 'page' | 'pageSize'> {
+  const out: Omit<ActionInput<'admin.entry.list'>, 'page' | 'pageSize'> = {};
   if (filters.contestId) out.contestId = filters.contestId;
   if (filters.group) out.group = filters.group;
   if (filters.field) out.field = filters.field;
@@ -107,7 +107,7 @@ export default function AdminEntriesPage() {
     { enabled: access.allowed && filters.contestId !== undefined },
   );
   const list = useCloudQuery(
-    'admin.entries.list',
+    'admin.entry.list',
     { ...selected, page, pageSize: PAGE_SIZE },
     { enabled: access.allowed },
   );
@@ -387,7 +387,7 @@ function ExportControls({ filters, query }: { filters: Filters; query: string })
     }
     setBusy(true);
     try {
-      const result = await callCloud('admin.entries.export', {
+      const result = await callCloud('admin.entry.export', {
         ...definedFilters(filters, query),
         includeSensitive: sensitive,
       });

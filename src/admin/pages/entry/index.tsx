@@ -77,7 +77,7 @@ function allowed(status: EntryStatus, decision: Decision): boolean {
 export default function AdminEntryPage() {
   const access = useAreaAccess('admin');
   const { id = '' } = usePageParams();
-  const entry = useCloudQuery('admin.entries.get', { entryId: id }, { enabled: access.allowed && id !== '' });
+  const entry = useCloudQuery('admin.entry.get', { entryId: id }, { enabled: access.allowed && id !== '' });
   const data = entry.data?.entry;
   return (
     <View className="admin-wide">
@@ -178,7 +178,7 @@ function Decisions({ entry, reload }: { entry: EntryDetail; reload: () => void }
     setDone(null);
     try {
       const result = await callCloud(
-        'admin.entries.decide',
+        'admin.entry.decide',
         reason === undefined ? { entryId: entry.id, decision } : { entryId: entry.id, decision, reason },
         { requestId },
       );

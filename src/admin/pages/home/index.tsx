@@ -238,7 +238,7 @@ function EntryStatsCard(props: {
   onContest: (id: string | undefined) => void;
 }) {
   const { enabled, contestId, contests, onContest } = props;
-  const stats = useCloudQuery('admin.entries.stats', contestId ? { contestId } : {}, { enabled });
+  const stats = useCloudQuery('admin.entry.stats', contestId ? { contestId } : {}, { enabled });
   useAdminEvent(AdminEvent.entriesChanged, stats.reload);
   const data = stats.data;
   return (

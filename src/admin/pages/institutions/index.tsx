@@ -38,7 +38,7 @@ const statusChoices: Array<Choice<Status>> = (['pending', 'approved', 'rejected'
 export default function AdminInstitutionsPage() {
   const access = useAreaAccess('admin');
   const [status, setStatus] = useState<Status | undefined>('pending');
-  const list = useCloudQuery('admin.institutions.list', status ? { status } : {}, { enabled: access.allowed });
+  const list = useCloudQuery('admin.institution.list', status ? { status } : {}, { enabled: access.allowed });
   const [rejecting, setRejecting] = useState<InstitutionView | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +53,7 @@ export default function AdminInstitutionsPage() {
     setDialogError(null);
     try {
       await callCloud(
-        'admin.institutions.decide',
+        'admin.institution.decide',
         reason === undefined ? { id: institution.id, decision } : { id: institution.id, decision, reason },
         { requestId },
       );

@@ -66,7 +66,7 @@ export default function AdminJudgesPage() {
   const contestId = params.contestId || picked;
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
   const list = useCloudQuery(
-    'admin.judges.list',
+    'admin.judge.list',
     { contestId: contestId ?? '' },
     { enabled: access.allowed && contestId !== undefined },
   );
@@ -137,7 +137,7 @@ function InviteForm(props: { contestId: string; contestName: string; onCreated: 
     const input = { contestId, count: n, validDays: d };
     setBusy(true);
     try {
-      const result = await callCloud('admin.judges.invite', input, {
+      const result = await callCloud('admin.judge.invite', input, {
         requestId: request.idFor(JSON.stringify(input)),
       });
       request.settle();

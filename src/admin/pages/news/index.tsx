@@ -56,7 +56,7 @@ export default function AdminNewsPage() {
   // A new filter starts at page 1 in the same render, so no request goes out for a page of the old one.
   const page = paging.status === status ? paging.page : 1;
   const list = useCloudQuery(
-    'admin.news.list',
+    'admin.article.list',
     { ...(status ? { status } : {}), page, pageSize: PAGE_SIZE },
     { enabled: access.allowed },
   );
@@ -82,7 +82,7 @@ export default function AdminNewsPage() {
     setActionError(null);
     setActionDone(null);
     try {
-      await callCloud('admin.news.remove', { id: article.id, mode });
+      await callCloud('admin.article.remove', { id: article.id, mode });
       setActionDone(`已${mode === 'delete' ? '删除' : '下线'}「${article.title}」`);
       emitAdminEvent(AdminEvent.newsChanged);
     } catch (caught) {

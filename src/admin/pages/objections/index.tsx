@@ -48,7 +48,7 @@ function answerProblem(answer: string): string | null {
 export default function AdminObjectionsPage() {
   const access = useAreaAccess('admin');
   const [status, setStatus] = useState<Status | undefined>('open');
-  const list = useCloudQuery('admin.objections.list', status ? { status } : {}, { enabled: access.allowed });
+  const list = useCloudQuery('admin.objection.list', status ? { status } : {}, { enabled: access.allowed });
   // Answered here, shown as answered at once, even under the 待答复 filter until the next reload.
   const [answered, setAnswered] = useState<Record<string, ObjectionView>>({});
   const data = list.data;
@@ -128,7 +128,7 @@ function ObjectionRow({
     setOpening(true);
     setFileProblem(null);
     try {
-      const { url } = await callCloud('files.url', { attachment: 'objectionEvidence', objectionId: objection.id });
+      const { url } = await callCloud('files.link.get', { attachment: 'objectionEvidence', objectionId: objection.id });
       if (process.env.TARO_ENV === 'h5') showInTab(url, tab);
       else if (/\.(png|jpe?g)$/i.test(objection.attachmentName ?? '')) await Taro.previewImage({ urls: [url] });
       else await openInWeChat(url, 'pdf');

@@ -69,7 +69,7 @@ export function Composer({ contests, initialContest, now, onPublished, onCancel 
   const [paging, setPaging] = useState({ key: filterKey, page: 1 });
   const page = paging.key === filterKey ? paging.page : 1;
   const entries = useCloudQuery(
-    'admin.entries.list',
+    'admin.entry.list',
     {
       contestId: contestId ?? '',
       ...(status ? { status } : {}),
@@ -124,7 +124,7 @@ export function Composer({ contests, initialContest, now, onPublished, onCancel 
     const requestId = request.idFor(JSON.stringify(checked.input));
     setBusy(true);
     try {
-      const { list } = await callCloud('admin.results.publish', checked.input, { requestId });
+      const { list } = await callCloud('admin.result.publish', checked.input, { requestId });
       request.settle();
       onPublished(list);
     } catch (caught) {

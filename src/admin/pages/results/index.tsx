@@ -51,7 +51,7 @@ export default function AdminResultsPage() {
   const access = useAreaAccess('admin');
   const [contestId, setContestId] = useState<string | undefined>(undefined);
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
-  const lists = useCloudQuery('admin.results.list', contestId ? { contestId } : {}, { enabled: access.allowed });
+  const lists = useCloudQuery('admin.result.list', contestId ? { contestId } : {}, { enabled: access.allowed });
   useAdminEvent(AdminEvent.resultsChanged, lists.reload);
   const serverNow = useServerNow(contests.data?.now, true, 60_000) ?? Date.now();
   const [composing, setComposing] = useState(false);
@@ -171,7 +171,7 @@ function ListRow({ list, onWithdrawn }: { list: ResultListView; onWithdrawn: (li
     setBusy(true);
     setError(null);
     try {
-      const result = await callCloud('admin.results.withdraw', { id: list.id, reason }, { requestId });
+      const result = await callCloud('admin.result.withdraw', { id: list.id, reason }, { requestId });
       request.settle();
       setDialog(false);
       onWithdrawn(result.list);

@@ -598,7 +598,7 @@ function SessionRow(props: { roundId: string; session: SessionView; names: Map<s
     const startsAt = day === '' ? null : windowInstant(day, time, 'start');
     setBusy(true);
     try {
-      await callCloud('admin.round.session', { roundId, key: session.key, place: place.trim(), startsAt });
+      await callCloud('admin.session.update', { roundId, key: session.key, place: place.trim(), startsAt });
       setSaved(true);
       onSaved();
     } catch (caught) {

@@ -52,7 +52,7 @@ export default function AdminRoundsPage() {
   const [contestId, setContestId] = useState<string | undefined>(params.contestId || undefined);
   const contests = useCloudQuery('contest.list', {}, { enabled: access.allowed });
   const rounds = useCloudQuery(
-    'admin.rounds.list',
+    'admin.round.list',
     { contestId: contestId ?? '' },
     { enabled: access.allowed && contestId !== undefined },
   );

@@ -89,7 +89,7 @@ function ObjectionForm({
   };
 
   const upload = async (file: PickedFile) => {
-    // Checked here so a wrong or oversized file never reaches files.uploadTarget.
+    // Checked here so a wrong or oversized file never reaches files.upload.prepare.
     const problem = objectionFileProblem(file);
     if (problem !== null) {
       setErrors((prev) => ({ ...prev, attachment: problem }));
@@ -128,7 +128,7 @@ function ObjectionForm({
       ...(attachment ? { attachment } : {}),
     };
     // The action's own schema: the same messages the server would give, without the round trip.
-    const checked = validate(resultsActions['results.object'].input, input);
+    const checked = validate(resultsActions['results.objection.file'].input, input);
     if (!checked.ok) {
       setErrors({ reason: checked.errors.reason, contact: checked.errors.contact });
       if (!checked.errors.reason && !checked.errors.contact) setFormError(Object.values(checked.errors)[0] ?? null);
@@ -138,7 +138,7 @@ function ObjectionForm({
     setSubmitting(true);
     setFormError(null);
     try {
-      await callCloud('results.object', checked.value, { requestId });
+      await callCloud('results.objection.file', checked.value, { requestId });
       request.settle();
       setDone(true);
     } catch (caught) {

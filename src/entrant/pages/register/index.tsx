@@ -149,7 +149,7 @@ function RegisterForm({ contest, serverNowIso, entry, openid, groupParam }: Regi
     enabled: mode === 'draft',
     save: async () => {
       const at = editedAt.current;
-      const saved = await callCloud('registration.saveDraft', {
+      const saved = await callCloud('registration.draft.save', {
         contestId: contest.id,
         form: toDraft(valuesRef.current),
       });

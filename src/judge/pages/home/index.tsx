@@ -1,5 +1,5 @@
 /**
- * 评审工作台 (judge area home): per contest the judge is bound to, a card per round from judge.assignments
+ * 评审工作台 (judge area home): per contest the judge is bound to, a card per round from judge.assignment.list
  * with its window (评分中 / 未开始 / 已截止, times in Beijing time) and progress 已评 3/12; a tap opens
  * the round. Scores still waiting in the outbox (offline) are counted at the top. Links to 我的资料与
  * 回避单位 and 绑定新的邀请码.
@@ -38,7 +38,7 @@ interface ContestGroup {
 export default function JudgeHomePage() {
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid;
-  const assignments = useCloudQuery('judge.assignments', {}, { enabled: allowed, key: openid });
+  const assignments = useCloudQuery('judge.assignment.list', {}, { enabled: allowed, key: openid });
   usePageShowAgain(() => allowed && assignments.reload());
   const now = useServerNow(assignments.data?.now, true, 30_000);
 

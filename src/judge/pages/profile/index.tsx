@@ -1,6 +1,6 @@
 /**
- * 我的资料与回避单位 (`/judge/pages/profile/index`): the judge's profile per contest (judge.profile), each
- * edited with the bind form's fields and saved with judge.updateProfile. Newly declared 回避单位 take
+ * 我的资料与回避单位 (`/judge/pages/profile/index`): the judge's profile per contest (judge.profile.get), each
+ * edited with the bind form's fields and saved with judge.profile.update. Newly declared 回避单位 take
  * effect at once: pending assignments of those organizations are recused and given to other judges.
  *
  * Class hooks: profile-contest per contest (data-contest-id; profile-contest-name), the fields of
@@ -26,7 +26,7 @@ import { checkProfile, profileErrors, profileFromJudge, toProfileInput, useProfi
 import '../../styles/judge.scss';
 import './index.scss';
 
-type ProfileItem = ActionOutput<'judge.profile'>['items'][number];
+type ProfileItem = ActionOutput<'judge.profile.get'>['items'][number];
 
 const CONFLICTS_NOTE =
   '申报回避单位后，不会被分配这些单位的项目；新申报的回避单位立即生效：已分配给您、尚未评分的这些单位的项目将自动回避，由其他评委接替。';
@@ -34,7 +34,7 @@ const CONFLICTS_NOTE =
 export default function JudgeProfilePage() {
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid;
-  const profile = useCloudQuery('judge.profile', {}, { enabled: allowed, key: openid });
+  const profile = useCloudQuery('judge.profile.get', {}, { enabled: allowed, key: openid });
   const items = profile.data?.items ?? [];
   const first = profile.data === undefined;
   return (
@@ -79,7 +79,7 @@ function ContestProfile({ item }: { item: ProfileItem }) {
     setBanner(null);
     setSaved(false);
     try {
-      await callCloud('judge.updateProfile', input, { requestId });
+      await callCloud('judge.profile.update', input, { requestId });
       setSaved(true);
     } catch (caught) {
       const failure = toCloudError(caught);

@@ -40,7 +40,11 @@ export default function JudgeRoundPage() {
   const { roundId = '' } = usePageParams();
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid ?? '';
-  const query = useCloudQuery('judge.assignments', { roundId }, { enabled: allowed && roundId !== '', key: openid });
+  const query = useCloudQuery(
+    'judge.assignment.list',
+    { roundId },
+    { enabled: allowed && roundId !== '', key: openid },
+  );
   // Back from the score page: its submit or recusal changed a state here.
   usePageShowAgain(() => allowed && roundId !== '' && query.reload());
   const round = query.data?.rounds.find((r) => r.round.id === roundId);

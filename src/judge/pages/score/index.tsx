@@ -1,5 +1,5 @@
 /**
- * 评分 (`/judge/pages/score/index?roundId=&entryId=`): one assigned entry's materials (judge.entry, with
+ * 评分 (`/judge/pages/score/index?roundId=&entryId=`): one assigned entry's materials (judge.entry.get, with
  * blind review applied by the server) and the score sheet of the round's rubric. Every change is kept on
  * the phone at once (score-draft.ts) and restored when the page opens again if it is newer than the
  * server's score. 提交评分 checks the sheet with checkPoints, then puts the score into the outbox and asks
@@ -67,7 +67,7 @@ export default function JudgeScorePage() {
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid ?? '';
   const given = roundId !== '' && entryId !== '';
-  const query = useCloudQuery('judge.entry', { roundId, entryId }, { enabled: allowed && given, key: openid });
+  const query = useCloudQuery('judge.entry.get', { roundId, entryId }, { enabled: allowed && given, key: openid });
   const first = query.data === undefined;
   return (
     <PageShell
@@ -236,8 +236,8 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
       try {
         const url = fresh
           ? plan.url
-          : ((await callCloud('judge.entry', { roundId: round.id, entryId: entry.entryId })).entry.businessPlan?.url ??
-            plan.url);
+          : ((await callCloud('judge.entry.get', { roundId: round.id, entryId: entry.entryId })).entry.businessPlan
+              ?.url ?? plan.url);
         if (process.env.TARO_ENV === 'h5') showInTab(url, tab);
         else await openInWeChat(url, 'pdf');
       } catch (caught) {
