@@ -11,7 +11,7 @@
  *   page-empty              empty state; page-empty-message its text
  *   page-ready              wraps the page's own content
  */
-import type { ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { CloudError } from '../../services/cloud';
@@ -88,11 +88,51 @@ function ShellBody(props: PageShellProps) {
       </View>
     );
   }
-  return <View className="page-ready">{children}</View>;
+  return (
+    <View className="page-ready">
+      <RenderGuard onRetry={onRetry}>{children}</RenderGuard>
+    </View>
+  );
+}
+
+/**
+ * A page that throws while rendering shows the error state with 重试 instead of a white page; 重试 renders it
+ * again (and reloads its data when the page says how).
+ */
+class RenderGuard extends Component<{ onRetry?: () => void; children?: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('page render failed', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <View className="page-error page-state">
+        <Text className="page-error-message page-state__text">页面出错了，请重试</Text>
+        <Button
+          className="page-retry page-state__button"
+          size="mini"
+          onClick={() => {
+            this.setState({ failed: false });
+            this.props.onRetry?.();
+          }}
+        >
+          重试
+        </Button>
+      </View>
+    );
+  }
 }
 
 function goToMe(): void {
   void Taro.switchTab({ url: ME_PAGE });
 }
 
+export { shellFor, type ShellAccess, type ShellQuery } from './shell-for';
 export default PageShell;

@@ -39,7 +39,7 @@ import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { EntryStatusChip } from '../../components/EntryStatusChip';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { AdminEvent, emitAdminEvent } from '../../lib/events';
 import { openBusinessPlan, openPendingTab } from '../../../services/open-file';
 import { usePageParams } from '../../../hooks/usePageParams';

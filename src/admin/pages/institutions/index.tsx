@@ -24,7 +24,7 @@ import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import '../../styles/admin.scss';
 import './index.scss';
 

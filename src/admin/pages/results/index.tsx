@@ -35,7 +35,7 @@ import { callCloud, toCloudError } from '../../../services/cloud';
 // ChoiceSelect, …, ReasonDialog): the subpackage's common stylesheet needs one order for all of them.
 import { Composer } from './Composer';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { AdminEvent, emitAdminEvent, useAdminEvent } from '../../lib/events';
 import '../../styles/admin.scss';
 import './index.scss';

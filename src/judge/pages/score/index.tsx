@@ -42,7 +42,7 @@ import { useRequestId } from '../../../hooks/useRequestId';
 import { scrollPageSoon } from '../../../services/scroll';
 import { serverNow } from '../../../services/server-clock';
 import { formatFileSize } from '../../../services/upload';
-import { RecuseDialog } from '../../components/RecuseDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { windowOf, windowText } from '../../lib/round-window';
 import { judgeRoutes } from '../../lib/routes';
 import { clearScoreDraft, readScoreDraft, writeScoreDraft } from '../../lib/score-draft';
@@ -395,8 +395,15 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
       </View>
 
       {recuseOpen ? (
-        <RecuseDialog
-          projectName={entry.projectName}
+        <ReasonDialog
+          handle="recuse"
+          title={`回避：${entry.projectName}`}
+          description="与该项目存在利益关系（任职、投资、亲属等）时请回避。回避后不能再为该项目评分，组委会将另行安排评委。"
+          placeholder="例如：曾在该企业担任顾问"
+          label="回避理由"
+          emptyMessage="请填写回避理由"
+          minLength={2}
+          confirmText="确认回避"
           busy={recuseBusy}
           error={recuseError}
           onConfirm={(reason) => void recuse(reason)}

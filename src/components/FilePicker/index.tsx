@@ -1,0 +1,63 @@
+/**
+ * One way to choose a file, per platform: WeChat's pickers (a chat file, an album photo) through `pickOnWeChat`,
+ * the browser's file dialog on H5 (a hidden input). The page checks and uploads what comes back. `handle` names
+ * the button and the H5 input (`<handle>-input`) for tests.
+ */
+import { useRef, type ReactNode } from 'react';
+import { Button } from '@tarojs/components';
+import { browserFile, type PickedFile } from '../../services/upload';
+
+export interface FilePickerProps {
+  handle: string;
+  /** H5 file dialog filter, e.g. `.pdf,application/pdf`. */
+  accept: string;
+  pickOnWeChat: () => Promise<PickedFile | null>;
+  onPicked: (file: PickedFile) => void;
+  disabled?: boolean;
+  loading?: boolean;
+  className?: string;
+  children: ReactNode;
+}
+
+export function FilePicker(props: FilePickerProps) {
+  const input = useRef<HTMLInputElement | null>(null);
+  const choose = async () => {
+    if (props.disabled || props.loading) return;
+    if (process.env.TARO_ENV === 'h5') {
+      input.current?.click();
+      return;
+    }
+    const picked = await props.pickOnWeChat();
+    if (picked) props.onPicked(picked);
+  };
+  return (
+    <>
+      <Button
+        className={`${props.handle} ${props.className ?? ''}`}
+        size="mini"
+        disabled={props.disabled || props.loading || undefined}
+        loading={props.loading || undefined}
+        onClick={() => void choose()}
+      >
+        {props.children}
+      </Button>
+      {process.env.TARO_ENV === 'h5' ? (
+        <input
+          ref={input}
+          className={`${props.handle}-input`}
+          type="file"
+          accept={props.accept}
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared so choosing the same file again (after fixing it) fires a change.
+            e.target.value = '';
+            if (file) props.onPicked(browserFile(file));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export default FilePicker;
