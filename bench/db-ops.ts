@@ -37,8 +37,8 @@ import {
 } from '../cloudfunctions/usecases/collections';
 import { createWxDatabaseStandin } from '../test/standins/wx-database';
 import { countingWxDatabase, describeOps, type DbOpSnapshot } from '../test/support/counting-db';
-import { approvedEntries, bindJudges, judge, points, roundInput } from '../test/support/judging-fixtures';
-import { enterpriseForm, openContest, pdfBytes } from '../test/support/registration-fixtures';
+import { approvedEntries, bindJudges, judge, points, roundFixture } from '../test/support/judging-fixtures';
+import { enterpriseFormFixture, openContest, pdfBytes } from '../test/support/registration-fixtures';
 
 // ---------------------------------------------------------------- the actions measured
 
@@ -129,7 +129,7 @@ const JUDGES = Number(process.env.BENCH_DB_JUDGES ?? 40);
 const ARTICLES = Number(process.env.BENCH_DB_ARTICLES ?? 300);
 const K = 5;
 const SCORED_SHARE = 0.6;
-/** Inside the registration window of openContest() and the scoring window of roundInput(). */
+/** Inside the registration window of openContest() and the scoring window of roundFixture(). */
 const NOW = new Date('2026-11-26T02:00:00Z');
 const CONTEST = 'c-bench';
 
@@ -230,7 +230,7 @@ async function buildWorld(
   }
   const organizer = { openid: demoOpenid('organizer') };
   const roundId = `${CONTEST}:preliminary`;
-  await run(organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: K }));
+  await run(organizer, 'admin.round.upsert', roundFixture(CONTEST, { judgesPerEntry: K }));
   await run(organizer, 'admin.round.assign', { roundId, seed: 'bench' });
   // A run that did not finish within the api's budget continues in cron, as on the platform.
   for (let tick = 0; tick < 20; tick += 1) {
@@ -255,7 +255,7 @@ async function buildWorld(
   })) as { path: string };
   await ports.files.put(path, pdfBytes, 'application/pdf');
   const plan = { fileId: await ports.files.fileIdFor(path), name: '商业计划书.pdf', size: pdfBytes.length };
-  const { businessPlan: _none, ...draft } = enterpriseForm(9002, plan);
+  const { businessPlan: _none, ...draft } = enterpriseFormFixture(9002, plan);
 
   return {
     contestId: CONTEST,
@@ -268,7 +268,7 @@ async function buildWorld(
       organizer,
     },
     judges,
-    submitForm: enterpriseForm(9001, plan),
+    submitForm: enterpriseFormFixture(9001, plan),
     draftForm: draft,
     pendingEntryId: '',
     assignmentsOf: (openid) => byJudge.get(openid) ?? [],
@@ -372,7 +372,7 @@ export async function runDbOps(): Promise<void> {
     const total = rows.reduce((sum, r) => sum + r.ops.roundTrips, 0);
     console.log(
       `round trips = reads + queries (one per page) + counts + writes + 2 per transaction run ` +
-        `(startTransaction, commitTransaction); every signed-in call starts with roles.query (the router's loadGrants)`,
+        `(startTransaction, commitTransaction); a signed-in call of a role-restricted action (or one that reads roles) starts with roles.query (the router's loadGrants)`,
     );
     console.log('requests, in the order sent:');
     for (const { c, ops } of rows) console.log(`  ${c.action.padEnd(width)}  ${describeOps(ops.log)}`);

@@ -4,7 +4,7 @@
  * a phone does when an answer is lost on venue Wi-Fi. Bundled and run by bench/index.mjs. Prints throughput,
  * p50/p99, and the counts that must be zero: scores lost and scores doubled.
  */
-import { enterpriseForm, pdfBytes } from '../test/support/registration-fixtures';
+import { enterpriseFormFixture, pdfBytes } from '../test/support/registration-fixtures';
 import { points, rubric } from '../test/support/judging-fixtures';
 
 interface Answer {
@@ -118,7 +118,7 @@ export async function runJudgingSurge(base: string, judges = 200, perJudge = 5, 
       });
       const uploaded = (await put.json()) as { data: { fileId: string } };
       const form = {
-        ...enterpriseForm(20_000 + i, { fileId: uploaded.data.fileId, name: 'p.pdf', size: pdfBytes.length }),
+        ...enterpriseFormFixture(20_000 + i, { fileId: uploaded.data.fileId, name: 'p.pdf', size: pdfBytes.length }),
         district: '浦东新区',
       };
       const { entryId } = await must<{ entryId: string }>(

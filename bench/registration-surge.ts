@@ -3,7 +3,7 @@
  * (accounts submitting a credit code another entrant also submits) all submit at once. Bundled and
  * run by bench/index.mjs. Prints throughput, latency and the counts that must be zero (lost, doubled).
  */
-import { enterpriseForm, pdfBytes } from '../test/support/registration-fixtures';
+import { enterpriseFormFixture, pdfBytes } from '../test/support/registration-fixtures';
 
 interface Answer {
   ok: boolean;
@@ -68,7 +68,7 @@ export async function runSurge(base: string, distinct = 300, duplicates = 50, co
         body: pdfBytes,
       });
       const uploaded = (await put.json()) as { data: { fileId: string } };
-      const form = enterpriseForm(10_000 + account.company, {
+      const form = enterpriseFormFixture(10_000 + account.company, {
         fileId: uploaded.data.fileId,
         name: 'plan.pdf',
         size: pdfBytes.length,

@@ -79,10 +79,13 @@ export function createApi(options: ApiOptions): Api {
           typeof action === 'string' ? `不支持的操作：${action.slice(0, 60)}` : '请求缺少操作名称',
         );
       }
-      const def: { access: Access; globalOnly?: boolean; input: GenericSchema; write: boolean } = actions[action];
+      const def: { access: Access; globalOnly?: boolean; readsGrants?: boolean; input: GenericSchema; write: boolean } =
+        actions[action];
 
       const openid = identity.openid;
-      const grants = openid === null ? [] : await loadGrants(ports.db, openid, options.adminOpenids);
+      // A read of the roles collection is a billed round trip: only where the gate or the use case needs it.
+      const needsGrants = typeof def.access !== 'string' || def.readsGrants === true;
+      const grants = openid === null || !needsGrants ? [] : await loadGrants(ports.db, openid, options.adminOpenids);
       const access = mayCall(def.access, openid !== null, grants, def.globalOnly === true);
       if (access === 'unauthenticated') return fail(ErrorCode.UNAUTHENTICATED);
       if (access === 'forbidden') {

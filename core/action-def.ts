@@ -16,6 +16,11 @@ export interface ActionDef<S extends v.GenericSchema, O> {
    * settings and data that belong to no one contest. A contest-scoped organizer gets FORBIDDEN.
    */
   globalOnly?: boolean;
+  /**
+   * A public or signed-in action whose use case reads the caller's roles (auth.me, file links): the router loads
+   * the grants for it. Others skip that read; role-restricted actions always have them.
+   */
+  readsGrants?: boolean;
   /** Type-only marker carrying the output type. */
   readonly output?: O;
 }
@@ -26,6 +31,7 @@ export function defineAction<O>() {
     access: Access;
     write: boolean;
     globalOnly?: boolean;
+    readsGrants?: boolean;
   }): ActionDef<S, O> => def;
 }
 

@@ -13,6 +13,7 @@ export const filesActions = {
     input: uploadRequest,
     access: 'user',
     write: false,
+    readsGrants: true,
   }),
 
   /**
@@ -30,5 +31,6 @@ export const filesActions = {
     ),
     access: 'user',
     write: false,
+    readsGrants: true,
   }),
 } as const;

@@ -8,7 +8,7 @@ export const profileInput = v.object({ name: text('昵称', { max: 20 }) });
 export const systemActions = {
   'system.health': defineAction<HealthOutput>()({ input: noInput, access: 'public', write: false }),
 
-  'auth.me': defineAction<MeOutput>()({ input: noInput, access: 'public', write: false }),
+  'auth.me': defineAction<MeOutput>()({ input: noInput, access: 'public', write: false, readsGrants: true }),
 
   'auth.profile.update': defineAction<NonNullable<MeOutput['user']>>()({
     input: profileInput,

@@ -1,8 +1,5 @@
-import {
-  createCloudContentCheck,
-  MSG_SEC_CHECK_MAX_CHARS,
-  msgSecCheckLabelName,
-} from '../../cloudfunctions/adapters/cloud/cloud-content-check';
+import { createCloudContentCheck } from '../../cloudfunctions/adapters/cloud/cloud-content-check';
+import { MSG_SEC_CHECK_MAX_CHARS, msgSecCheckLabelName } from '../../cloudfunctions/adapters/content-labels';
 import type { WxMsgSecCheckResult, WxOpenApi } from '../../cloudfunctions/adapters/cloud/wx-cloud-types';
 import { createWxOpenApiStandin } from '../standins/wx-openapi';
 import { sdkError } from '../standins/wx-storage';

@@ -4,7 +4,7 @@ import {
   LOCAL_BLOCKED_WORDS,
   normalizeForMatch,
 } from '../../cloudfunctions/adapters/local/local-content-check';
-import { MSG_SEC_CHECK_LABELS } from '../../cloudfunctions/adapters/cloud/cloud-content-check';
+import { MSG_SEC_CHECK_LABELS } from '../../cloudfunctions/adapters/content-labels';
 import { describeContentCheckContract } from './content-check-contract';
 
 describeContentCheckContract('local word list', () => createLocalContentCheck());

@@ -27,7 +27,7 @@ import {
   type CallerKey,
   type CallerSpec,
 } from '../support/callers';
-import { approvedEntries, call, ok, roundInput } from '../support/judging-fixtures';
+import { approvedEntries, call, ok, roundFixture } from '../support/judging-fixtures';
 import {
   STORES,
   admitted,
@@ -38,7 +38,7 @@ import {
   type Thing,
   type ThingKey,
 } from '../support/owned-things';
-import { makerForm, pdfBytes } from '../support/registration-fixtures';
+import { makerFormFixture, pdfBytes } from '../support/registration-fixtures';
 
 const callers = callerSpecs();
 const who = (key: CallerKey) => ({ openid: callers[key].openid });
@@ -225,7 +225,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
   );
 
   // The notary starts a draft in A that names the plan of an entry of B.
-  const { idNumber: _id, ...maker } = makerForm(8, {
+  const { idNumber: _id, ...maker } = makerFormFixture(8, {
     fileId: world.files.plans.entryB,
     name: '计划书.pdf',
     size: pdfBytes.length,
@@ -238,7 +238,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
   const [finalist] = await approvedEntries(ports, a, [{ n: 51, status: 'finalist' }]);
   const finalRound = (
     await ok<{ round: { id: string } }>(
-      call(api, globalOrganizer, 'admin.round.upsert', roundInput(a, { stage: 'final', judgesPerEntry: 1 })),
+      call(api, globalOrganizer, 'admin.round.upsert', roundFixture(a, { stage: 'final', judgesPerEntry: 1 })),
     )
   ).round.id;
   await ok(call(api, globalOrganizer, 'admin.round.assign', { roundId: finalRound }));

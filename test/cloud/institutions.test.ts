@@ -4,7 +4,7 @@ import { seedDemoData } from '../../cloudfunctions/local/seed';
 import { DEMO_ADMIN_OPENIDS, demoOpenid } from '../../cloudfunctions/local/seed-data';
 import { C, roleGrantId, type RoleGrantDoc } from '../../cloudfunctions/usecases/collections';
 import { testPorts } from '../support/local-ports';
-import { creditCode } from '../support/registration-fixtures';
+import { creditCodeFixture } from '../support/registration-fixtures';
 
 let ports: ReturnType<typeof testPorts>;
 let api: Api;
@@ -35,7 +35,7 @@ afterEach(() => ports.dispose());
 const application = {
   type: 'fund',
   name: '浦江科创投资基金',
-  creditCode: creditCode(900),
+  creditCode: creditCodeFixture(900),
   contactName: '陈经理',
   mobile: '13600001111',
   fields: ['新一代信息技术', '生物医药'],

@@ -31,7 +31,7 @@ import {
   ok,
   organizer,
   points,
-  roundInput,
+  roundFixture,
 } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
 import { openContest } from '../support/registration-fixtures';
@@ -89,7 +89,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         api,
         organizer,
         'admin.round.upsert',
-        roundInput(CONTEST, { judgesPerEntry: options.k ?? 3, ...options.round }),
+        roundFixture(CONTEST, { judgesPerEntry: options.k ?? 3, ...options.round }),
       ),
     );
     return { entries, judges };
@@ -190,7 +190,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         api,
         organizer,
         'admin.round.upsert',
-        roundInput(CONTEST, {
+        roundFixture(CONTEST, {
           rubric: { criteria: [{ key: 'a', name: '创新', maxPoints: 7.3 }] },
           closesAt: '2026-11-01T00:00:00+08:00',
         }),
@@ -207,13 +207,15 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
     test('the first score locks the rubric (RUBRIC_LOCKED); other settings still change', async () => {
       await setUp();
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
-      const changed = { ...roundInput(CONTEST).rubric };
+      const changed = { ...roundFixture(CONTEST).rubric };
       changed.criteria = changed.criteria.map((c, i) => (i === 0 ? { ...c, maxPoints: 40 } : c));
       // Before any score the rubric may still change.
-      expect(await call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { rubric: changed }))).toMatchObject({
+      expect(
+        await call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { rubric: changed })),
+      ).toMatchObject({
         ok: true,
       });
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST)));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST)));
 
       const [first] = (await myItems(judge(1))).items;
       await ok(
@@ -225,12 +227,19 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
           'req-first-1',
         ),
       );
-      expect(await call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { rubric: changed }))).toMatchObject({
+      expect(
+        await call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { rubric: changed })),
+      ).toMatchObject({
         ok: false,
         error: { code: 'RUBRIC_LOCKED' },
       });
       expect(
-        await call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { aggregation: 'trimmed', blind: false })),
+        await call(
+          api,
+          organizer,
+          'admin.round.upsert',
+          roundFixture(CONTEST, { aggregation: 'trimmed', blind: false }),
+        ),
       ).toMatchObject({ ok: true, data: { round: { aggregation: 'trimmed', blind: false, rubricLocked: true } } });
     });
   });
@@ -256,7 +265,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         { who: judges[3] as { openid: string } },
         { who: judges[4] as { openid: string }, expertise: ['生物医药'] },
       ]);
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: 3 })));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { judgesPerEntry: 3 })));
       const run = await ok<{ joined: number; added: number; short: unknown[]; loads: { min: number; max: number } }>(
         call(api, organizer, 'admin.round.assign', { roundId: ROUND, seed: 's1' }),
       );
@@ -303,7 +312,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
 
     test('without judges the organizer is told what to do', async () => {
       await approvedEntries(ports, CONTEST, [{ n: 1 }]);
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST)));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST)));
       expect(await call(api, organizer, 'admin.round.assign', { roundId: ROUND })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_STATE', message: '本赛事还没有评委，请先发放邀请码让评委绑定' },
@@ -361,7 +370,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       expect(again.entry.myScore).toBeNull();
       expect(JSON.stringify(again)).not.toContain('91');
 
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { blind: false })));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { blind: false })));
       const open = await ok<{ entry: { orgName: string; summary: string; businessPlan: { name: string } } }>(
         call(api, judges[0] as { openid: string }, 'judge.entry.get', {
           roundId: ROUND,
@@ -804,7 +813,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         CONTEST,
         Array.from({ length: 4 }, (_, i) => ({ who: judge(i + 1), expertise: ['新一代信息技术', '生物医药'] })),
       );
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: 2 })));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { judgesPerEntry: 2 })));
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       for (const a of await assignments()) {
         const n = Number(a.entryId.split('-').pop());
@@ -828,7 +837,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
           api,
           organizer,
           'admin.round.upsert',
-          roundInput(CONTEST, {
+          roundFixture(CONTEST, {
             stage: 'semifinal',
             name: '复赛',
             mode: 'panels',
@@ -907,7 +916,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
           api,
           organizer,
           'admin.round.upsert',
-          roundInput(CONTEST, { stage: 'final', name: '决赛', judgesPerEntry: 3 }),
+          roundFixture(CONTEST, { stage: 'final', name: '决赛', judgesPerEntry: 3 }),
         ),
       );
       await ok(call(api, organizer, 'admin.round.assign', { roundId: FINAL }));
@@ -1021,7 +1030,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       CONTEST,
       Array.from({ length: 3 }, (_, i) => ({ who: judge(i + 1) })),
     );
-    await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: 2 })));
+    await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { judgesPerEntry: 2 })));
     const assign = await import('../../cloudfunctions/usecases/judging/assignment-run');
     const round = await ports.db.collection<RoundDoc>(C.rounds).get(ROUND);
     const run = await assign.runAssignment(ports, {

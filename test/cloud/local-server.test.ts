@@ -14,7 +14,18 @@ async function start(): Promise<LocalCloud> {
   return startLocalCloud({ port: 0, dataDir, h5Dir: null, cronIntervalMs: 0, log: quiet, version: '1.2.3' });
 }
 
-async function post(path: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+/** The JSON the local cloud answers, as these tests read it: a wire answer, or a dev route's. */
+interface LocalJson {
+  ok?: boolean;
+  data?: unknown;
+  error?: { code: string; message: string; details?: Record<string, string> };
+  token?: string;
+  now?: string;
+  offsetMs?: number;
+  users?: Array<{ key: string; name: string }>;
+}
+
+async function post(path: string, body: unknown, token?: string): Promise<{ status: number; json: LocalJson }> {
   const res = await fetch(cloud.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -27,7 +38,7 @@ interface RawAnswer {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
-  json: any;
+  json: LocalJson;
 }
 
 /**
@@ -54,7 +65,7 @@ function raw(
           } catch {
             // Not every answer is JSON; tests that need it say so.
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: json as LocalJson });
         });
       },
     );
@@ -67,6 +78,7 @@ const asJson = { 'content-type': 'application/json' };
 
 async function login(as: string): Promise<string> {
   const { json } = await post('/dev/login', { as });
+  if (typeof json.token !== 'string') throw new Error(`dev sign-in as ${as} gave no token`);
   return json.token;
 }
 
@@ -214,7 +226,7 @@ test('PUT /upload/…: a signed link takes one PDF within its size; anything els
 test('POST /dev/clock moves the local clock for scheduled publishing and deadlines', async () => {
   const before = Date.parse((await (await fetch(`${cloud.url}/dev/clock`)).json()).now);
   const moved = await post('/dev/clock', { advanceMs: 3600_000 });
-  expect(Date.parse(moved.json.now) - before).toBeGreaterThanOrEqual(3600_000);
+  expect(Date.parse(moved.json.now ?? '') - before).toBeGreaterThanOrEqual(3600_000);
   expect(await post('/dev/clock', { set: '2030-01-01T00:00:00Z' })).toMatchObject({
     json: { now: expect.stringMatching(/^2030-01-01T00:00/) },
   });
@@ -401,7 +413,7 @@ describe('oversize bodies get an answer the client can read', () => {
 
     const viaHttp = await raw('/api/api', { method: 'POST', headers: asJson, body });
     expect(viaHttp.status).toBe(413);
-    expect(viaHttp.json.error.message).toBe('请求内容超过 1 MB');
+    expect(viaHttp.json.error?.message).toBe('请求内容超过 1 MB');
 
     expect((await post('/api/api', { action: 'auth.me' })).json).toMatchObject({ ok: true });
     expect((await fetch(`${cloud.url}/healthz`)).status).toBe(200);

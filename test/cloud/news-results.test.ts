@@ -4,7 +4,7 @@ import { seedDemoData } from '../../cloudfunctions/local/seed';
 import { DEMO_ADMIN_OPENIDS, demoOpenid } from '../../cloudfunctions/local/seed-data';
 import { C, type ArticleDoc, type ContestDoc } from '../../cloudfunctions/usecases/collections';
 import { testPorts } from '../support/local-ports';
-import { enterpriseForm, openContest, pdfBytes } from '../support/registration-fixtures';
+import { enterpriseFormFixture, openContest, pdfBytes } from '../support/registration-fixtures';
 
 let ports: ReturnType<typeof testPorts>;
 let api: Api;
@@ -233,7 +233,7 @@ describe('results', () => {
     await ports.files.put(target.path, pdfBytes, 'application/pdf');
     const plan = { fileId: await ports.files.fileIdFor(target.path), name: 'p.pdf', size: pdfBytes.length };
     return data<{ entryId: string }>(
-      await call(who, 'registration.submit', { contestId: 'c-open-1', form: enterpriseForm(n, plan) }),
+      await call(who, 'registration.submit', { contestId: 'c-open-1', form: enterpriseFormFixture(n, plan) }),
     ).entryId;
   }
 

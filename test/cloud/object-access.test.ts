@@ -24,7 +24,7 @@ import { ErrorCode } from '@core/errors';
 import type { CallResult } from '@core/wire';
 import type { ContestDoc, EntryDoc } from '../../cloudfunctions/usecases/collections';
 import { CALLER_KEYS, callerSpecs, type CallerKey, type CallerSpec } from '../support/callers';
-import { points, roundInput } from '../support/judging-fixtures';
+import { points, roundFixture } from '../support/judging-fixtures';
 import {
   STORES,
   admitted,
@@ -273,7 +273,7 @@ const ROWS: readonly Row[] = [
     action: 'admin.round.upsert',
     things: CONTESTS,
     admits: ['organizer'],
-    input: (t) => roundInput(t.id, { judgesPerEntry: 1, blind: false, name: '预赛（修订）' }),
+    input: (t) => roundFixture(t.id, { judgesPerEntry: 1, blind: false, name: '预赛（修订）' }),
   },
   { action: 'admin.audit.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   { action: 'admin.audit.export', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },

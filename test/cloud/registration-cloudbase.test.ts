@@ -10,7 +10,7 @@ import { C, type ContestDoc } from '../../cloudfunctions/usecases/collections';
 import type { Ports } from '../../cloudfunctions/ports';
 import { createWxDatabaseStandin } from '../standins/wx-database';
 import { testPorts } from '../support/local-ports';
-import { enterpriseForm, openContest, pdfBytes } from '../support/registration-fixtures';
+import { enterpriseFormFixture, openContest, pdfBytes } from '../support/registration-fixtures';
 
 let local: ReturnType<typeof testPorts>;
 let ports: Ports;
@@ -51,7 +51,7 @@ async function submit(openid: string, contestId: string, n: number) {
   const { path } = target.data as { path: string };
   await ports.files.put(path, pdfBytes, 'application/pdf');
   const plan = { fileId: await ports.files.fileIdFor(path), name: 'p.pdf', size: pdfBytes.length };
-  return api({ action: 'registration.submit', data: { contestId, form: enterpriseForm(n, plan) } }, { openid });
+  return api({ action: 'registration.submit', data: { contestId, form: enterpriseFormFixture(n, plan) } }, { openid });
 }
 
 test('eight accounts submitting one credit code at once: exactly one entry, seven DUPLICATE_ENTRY', async () => {

@@ -13,7 +13,13 @@ import {
 import { cronTick } from '../../cloudfunctions/jobs';
 import readXlsxFile from 'read-excel-file/node';
 import { testPorts } from '../support/local-ports';
-import { enterpriseForm, makerForm, openContest, pdfBytes, creditCode } from '../support/registration-fixtures';
+import {
+  enterpriseFormFixture,
+  makerFormFixture,
+  openContest,
+  pdfBytes,
+  creditCodeFixture,
+} from '../support/registration-fixtures';
 
 type Ports = ReturnType<typeof testPorts>;
 let ports: Ports;
@@ -61,7 +67,7 @@ async function uploadPlan(who: { openid: string }, contestId: string) {
 
 async function submitEnterprise(who: { openid: string }, contestId: string, n: number, requestId?: string) {
   const plan = await uploadPlan(who, contestId);
-  return call(who, 'registration.submit', { contestId, form: enterpriseForm(n, plan) }, requestId);
+  return call(who, 'registration.submit', { contestId, form: enterpriseFormFixture(n, plan) }, requestId);
 }
 
 describe('deadline, decided in Shanghai time', () => {
@@ -100,7 +106,7 @@ describe('drafts', () => {
       form: {
         group: 'maker',
         leaderName: '李娜',
-        idNumber: makerForm(7, { fileId: 'x', name: 'x', size: 1 }).idNumber,
+        idNumber: makerFormFixture(7, { fileId: 'x', name: 'x', size: 1 }).idNumber,
         projectName: '半成品',
       },
     });
@@ -122,12 +128,12 @@ describe('drafts', () => {
     });
     const form = mine.ok ? (mine.data as { items: Array<{ form: Record<string, unknown> }> }).items[0]?.form : null;
     expect(form?.idMasked).toBe(
-      '3101**********' + makerForm(7, { fileId: 'x', name: 'x', size: 1 }).idNumber.slice(-4),
+      '3101**********' + makerFormFixture(7, { fileId: 'x', name: 'x', size: 1 }).idNumber.slice(-4),
     );
     expect(form?.idNumber).toBeUndefined();
     expect(form?.idHash).toBeUndefined();
     const stored = await ports.db.collection<EntryDoc>(C.entries).find({ ownerOpenid: alice.openid });
-    expect(JSON.stringify(stored)).not.toContain(makerForm(7, { fileId: 'x', name: 'x', size: 1 }).idNumber);
+    expect(JSON.stringify(stored)).not.toContain(makerFormFixture(7, { fileId: 'x', name: 'x', size: 1 }).idNumber);
   });
 
   test('drafts check lengths only; a half-typed credit code is kept as typed', async () => {
@@ -158,7 +164,7 @@ describe('submit', () => {
 
   test('field-level Chinese errors: wrong credit code, bad mobile, a field the contest lacks', async () => {
     const plan = await uploadPlan(alice, 'c-open-1');
-    const form = enterpriseForm(1, plan);
+    const form = enterpriseFormFixture(1, plan);
     const wrong = { ...form, creditCode: form.creditCode.slice(0, 17) + (form.creditCode.endsWith('0') ? '1' : '0') };
     const bad = await call(alice, 'registration.submit', {
       contestId: 'c-open-1',
@@ -193,7 +199,7 @@ describe('submit', () => {
     const bobsPlan = await uploadPlan(bob, 'c-open-1');
     const result = await call(alice, 'registration.submit', {
       contestId: 'c-open-1',
-      form: enterpriseForm(1, bobsPlan),
+      form: enterpriseFormFixture(1, bobsPlan),
     });
     expect(result).toMatchObject({
       error: { code: 'INVALID_INPUT', details: { 'businessPlan.fileId': '请重新上传商业计划书' } },
@@ -213,7 +219,7 @@ describe('submit', () => {
     const fileId = await ports.files.fileIdFor(path);
     const result = await call(alice, 'registration.submit', {
       contestId: 'c-open-1',
-      form: enterpriseForm(1, { fileId, name: 'plan.pdf', size: 10 }),
+      form: enterpriseFormFixture(1, { fileId, name: 'plan.pdf', size: 10 }),
     });
     expect(result).toMatchObject({
       error: { code: 'INVALID_INPUT', details: { 'businessPlan.fileId': '商业计划书只接受 PDF 文件' } },
@@ -225,7 +231,7 @@ describe('submit', () => {
     const plan = await uploadPlan(alice, 'c-open-1');
     const result = await call(alice, 'registration.submit', {
       contestId: 'c-open-1',
-      form: { ...enterpriseForm(1, plan), highlights: '接入网络赌博平台引流' },
+      form: { ...enterpriseFormFixture(1, plan), highlights: '接入网络赌博平台引流' },
     });
     expect(result).toMatchObject({
       ok: false,
@@ -237,7 +243,7 @@ describe('submit', () => {
 
   test('a retried submit with the same requestId returns the first answer and creates nothing more', async () => {
     const plan = await uploadPlan(alice, 'c-open-1');
-    const data = { contestId: 'c-open-1', form: enterpriseForm(1, plan) };
+    const data = { contestId: 'c-open-1', form: enterpriseFormFixture(1, plan) };
     const first = await call(alice, 'registration.submit', data, 'submit-retry-001');
     ports.clock.freeze(new Date('2026-11-23T03:00:00Z'));
     const again = await call(alice, 'registration.submit', data, 'submit-retry-001');
@@ -252,11 +258,11 @@ describe('submit', () => {
     expect(
       await call(alice, 'registration.submit', {
         contestId: 'c-open-1',
-        form: { ...enterpriseForm(2, plan), projectName: '改名后的项目' },
+        form: { ...enterpriseFormFixture(2, plan), projectName: '改名后的项目' },
       }),
     ).toMatchObject({ ok: true, data: { submittedAt: '2026-11-23T02:00:00.000Z' } });
     const keys = await ports.db.collection<EntryKeyDoc>(C.entryKeys).find();
-    expect(keys.map((k) => k._id)).toEqual([`edition-9:credit:${creditCode(2)}`]);
+    expect(keys.map((k) => k._id)).toEqual([`edition-9:credit:${creditCodeFixture(2)}`]);
     // The old code is free again for whoever really owns it.
     expect(await submitEnterprise(bob, 'c-open-2', 1)).toMatchObject({ ok: true });
   });
@@ -280,10 +286,10 @@ describe('one entry per edition', () => {
   test('the same maker ID number, however typed, is one maker', async () => {
     const planA = await uploadPlan(alice, 'c-open-1');
     expect(
-      await call(alice, 'registration.submit', { contestId: 'c-open-1', form: makerForm(9, planA) }),
+      await call(alice, 'registration.submit', { contestId: 'c-open-1', form: makerFormFixture(9, planA) }),
     ).toMatchObject({ ok: true });
     const planB = await uploadPlan(bob, 'c-open-2');
-    const form = makerForm(9, planB);
+    const form = makerFormFixture(9, planB);
     const typedDifferently = { ...form, idNumber: ` ${form.idNumber.toLowerCase()} ` };
     expect(await call(bob, 'registration.submit', { contestId: 'c-open-2', form: typedDifferently })).toMatchObject({
       error: { code: 'DUPLICATE_ENTRY' },
@@ -294,8 +300,8 @@ describe('one entry per edition', () => {
     const planA = await uploadPlan(alice, 'c-open-1');
     const planB = await uploadPlan(bob, 'c-open-2');
     const results = await Promise.all([
-      call(alice, 'registration.submit', { contestId: 'c-open-1', form: enterpriseForm(42, planA) }),
-      call(bob, 'registration.submit', { contestId: 'c-open-2', form: enterpriseForm(42, planB) }),
+      call(alice, 'registration.submit', { contestId: 'c-open-1', form: enterpriseFormFixture(42, planA) }),
+      call(bob, 'registration.submit', { contestId: 'c-open-2', form: enterpriseFormFixture(42, planB) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'DUPLICATE_ENTRY')).toHaveLength(1);
@@ -425,7 +431,7 @@ describe('review', () => {
   test('the plagiarism hint flags a near-duplicate summary for a person to decide, without blocking', async () => {
     await submitEnterprise(alice, 'c-open-1', 21);
     const planB = await uploadPlan(bob, 'c-open-2');
-    const copied = { ...enterpriseForm(22, planB), summary: enterpriseForm(21, planB).summary };
+    const copied = { ...enterpriseFormFixture(22, planB), summary: enterpriseFormFixture(21, planB).summary };
     expect(await call(bob, 'registration.submit', { contestId: 'c-open-2', form: copied })).toMatchObject({ ok: true });
     await cronTick(ports, 'test');
     const list = await call(organizer, 'admin.entry.list', {});
@@ -479,7 +485,9 @@ describe('export', () => {
     const rows = await sheetOf(plain.ok ? (plain.data as { url: string }).url : '');
     expect(rows[0]).toEqual(expect.arrayContaining(['项目名称', '手机', '身份证号（脱敏）']));
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(expect.arrayContaining(['工业视觉质检平台71', '138****1234', creditCode(71), '已提交']));
+    expect(rows[1]).toEqual(
+      expect.arrayContaining(['工业视觉质检平台71', '138****1234', creditCodeFixture(71), '已提交']),
+    );
     expect(JSON.stringify(rows)).not.toContain('13812341234');
     expect(await ports.db.collection(C.audits).count({ action: 'export_sensitive' })).toBe(0);
 

@@ -30,9 +30,9 @@ import {
   type CallerKey,
   type CallerWorld,
 } from '../support/callers';
-import { call, ok, roundInput } from '../support/judging-fixtures';
+import { call, ok, roundFixture } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
-import { creditCode, idNumber } from '../support/registration-fixtures';
+import { creditCodeFixture, idNumber } from '../support/registration-fixtures';
 import { schemaArbitrary, validSchemaArbitrary, type ArbitraryHints } from '../support/schema-arbitrary';
 
 const FC_SEED = Number(process.env.FC_SEED ?? 20261126);
@@ -176,7 +176,7 @@ async function openGroup(): Promise<Group> {
   // A round in contest A with the judge of A assigned, so judge actions reach assignments.
   const organizer = { openid: CALLER_OPENIDS.globalOrganizer };
   const { round } = await ok<{ round: { id: string } }>(
-    call(api, organizer, 'admin.round.upsert', roundInput(world.contests.a, { judgesPerEntry: 1 })),
+    call(api, organizer, 'admin.round.upsert', roundFixture(world.contests.a, { judgesPerEntry: 1 })),
   );
   await ok(call(api, organizer, 'admin.round.assign', { roundId: round.id, seed: 'fuzz' }));
   const hints = await collectHints(ports, world);
@@ -218,8 +218,8 @@ async function collectHints(ports: ReturnType<typeof testPorts>, world: CallerWo
         ...contests,
         ...roundIds,
         ...criteria,
-        creditCode(41),
-        creditCode(42),
+        creditCodeFixture(41),
+        creditCodeFixture(42),
         idNumber(41),
         DEMO_MOBILE,
         ENTRANT_MOBILE,
@@ -237,7 +237,7 @@ async function collectHints(ports: ReturnType<typeof testPorts>, world: CallerWo
 test('the schema-shaped generator gets past validation for every action', () => {
   // Hints as a caller group would have them, without a store: the generator alone must manage often enough.
   const hints: ArbitraryHints = {
-    strings: [creditCode(41), idNumber(41), DEMO_MOBILE, 'judge@example.com', 'ABCDEFGH', 'sh-2024', 'c1'],
+    strings: [creditCodeFixture(41), idNumber(41), DEMO_MOBILE, 'judge@example.com', 'ABCDEFGH', 'sh-2024', 'c1'],
   };
   const rates = ACTIONS.map((action) => {
     const input = actions[action].input;

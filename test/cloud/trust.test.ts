@@ -26,7 +26,7 @@ import {
   ok,
   organizer,
   points,
-  roundInput,
+  roundFixture,
 } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
 import { openContest } from '../support/registration-fixtures';
@@ -154,7 +154,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
         CONTEST,
         Array.from({ length: judges }, (_, i) => ({ who: judge(i + 1) })),
       );
-      await ok(call(api, organizer, 'admin.round.upsert', roundInput(CONTEST, { judgesPerEntry: 3, blind })));
+      await ok(call(api, organizer, 'admin.round.upsert', roundFixture(CONTEST, { judgesPerEntry: 3, blind })));
       return docs;
     }
     const assignments = () => ports.db.collection<AssignmentDoc>(C.assignments).find({ roundId: ROUND });

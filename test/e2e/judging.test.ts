@@ -11,7 +11,7 @@ import { shanghaiDay } from '../../core/time/shanghai';
 import { launchChromium, phoneContext } from '../support/chromium';
 import { points } from '../support/judging-fixtures';
 import { startBuiltLocalCloud, type RunningCloud } from '../support/local-cloud-process';
-import { enterpriseForm, pdfBytes } from '../support/registration-fixtures';
+import { enterpriseFormFixture, pdfBytes } from '../support/registration-fixtures';
 
 jest.setTimeout(240_000);
 
@@ -137,7 +137,7 @@ test('setup through the actions: a contest with six approved entries, two judges
     });
     const { data } = (await put.json()) as { data: { fileId: string } };
     const form = {
-      ...enterpriseForm(31_000 + n, { fileId: data.fileId, name: 'plan.pdf', size: pdfBytes.length }),
+      ...enterpriseFormFixture(31_000 + n, { fileId: data.fileId, name: 'plan.pdf', size: pdfBytes.length }),
       projectName: project(n),
       field: n <= 3 ? '新一代信息技术' : '生物医药',
     };

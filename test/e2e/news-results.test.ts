@@ -7,10 +7,12 @@
  * follower reads the answer.
  */
 import type { Browser, Page } from 'playwright-core';
+import type { ActionInput, ActionName, ActionOutput } from '../../core/actions';
+import type { ErrorBody } from '../../core/errors';
 import { inShanghai } from '../../core/time/shanghai';
 import { launchChromium, phoneContext } from '../support/chromium';
 import { startBuiltLocalCloud, type RunningCloud } from '../support/local-cloud-process';
-import { enterpriseForm, pdfBytes } from '../support/registration-fixtures';
+import { enterpriseFormFixture, pdfBytes } from '../support/registration-fixtures';
 
 jest.setTimeout(150_000);
 
@@ -42,7 +44,18 @@ async function phoneSignedInAs(key: string | null): Promise<Page> {
   return page;
 }
 
-async function api(action: string, data: unknown, as?: string): Promise<{ ok: boolean; data?: any; error?: any }> {
+/** An answer as the tests read it: `data` is the action's output when `ok`, `error` the wire's error otherwise. */
+interface Answer<T> {
+  ok: boolean;
+  data: T;
+  error: ErrorBody | undefined;
+}
+
+async function api<A extends ActionName>(
+  action: A,
+  data: ActionInput<A>,
+  as?: string,
+): Promise<Answer<ActionOutput<A>>> {
   let token: string | undefined;
   if (as) {
     const login = await fetch(`${cloud.url}/dev/login`, {
@@ -57,7 +70,13 @@ async function api(action: string, data: unknown, as?: string): Promise<{ ok: bo
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ action, data }),
   });
-  return res.json() as Promise<{ ok: boolean; data?: any; error?: any }>;
+  return res.json() as Promise<Answer<ActionOutput<A>>>;
+}
+
+/** The local cloud hands out HTTP upload links (WeChat's are cloud paths). */
+function httpUrl(target: ActionOutput<'files.upload.prepare'>['target']): string {
+  if (target.kind !== 'http') throw new Error(`expected an http upload target, got ${target.kind}`);
+  return target.url;
 }
 
 async function serverNow(): Promise<Date> {
@@ -136,7 +155,7 @@ test('a 决赛入围名单 with 公示: found by name, objection filed, answered
     },
     'guest-finalist1',
   );
-  const put = await fetch(target.data.target.url, {
+  const put = await fetch(httpUrl(target.data.target), {
     method: 'PUT',
     headers: { 'content-type': 'application/pdf' },
     body: pdfBytes,
@@ -148,7 +167,7 @@ test('a 决赛入围名单 with 公示: found by name, objection filed, answered
   };
   const submitted = await api(
     'registration.submit',
-    { contestId: 'demo-sh', form: enterpriseForm(7788, plan) },
+    { contestId: 'demo-sh', form: enterpriseFormFixture(7788, plan) },
     'guest-finalist1',
   );
   expect(submitted.ok).toBe(true);
@@ -203,7 +222,7 @@ test('an organizer who puts a business plan into an article body is refused; rea
     },
     'guest-leak1',
   );
-  const put = await fetch(target.data.target.url, {
+  const put = await fetch(httpUrl(target.data.target), {
     method: 'PUT',
     headers: { 'content-type': 'application/pdf' },
     body: pdfBytes,
@@ -215,7 +234,7 @@ test('an organizer who puts a business plan into an article body is refused; rea
   };
   const submitted = await api(
     'registration.submit',
-    { contestId: 'demo-sh', form: enterpriseForm(7799, plan) },
+    { contestId: 'demo-sh', form: enterpriseFormFixture(7799, plan) },
     'guest-leak1',
   );
   expect(submitted.ok).toBe(true);

@@ -10,14 +10,14 @@ import readXlsxFile from 'read-excel-file/node';
 import { readFileSync } from 'node:fs';
 import { launchChromium, phoneContext } from '../support/chromium';
 import { startBuiltLocalCloud, type RunningCloud } from '../support/local-cloud-process';
-import { creditCode, pdfBytes } from '../support/registration-fixtures';
+import { creditCodeFixture, pdfBytes } from '../support/registration-fixtures';
 
 jest.setTimeout(120_000);
 
 let cloud: RunningCloud;
 let browser: Browser;
 const pageErrors: string[] = [];
-const code = creditCode(20261);
+const code = creditCodeFixture(20261);
 
 beforeAll(async () => {
   cloud = await startBuiltLocalCloud();

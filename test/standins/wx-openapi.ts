@@ -16,10 +16,7 @@ import type {
   WxOpenApiResult,
   WxSubscribeMessageSendParams,
 } from '../../cloudfunctions/adapters/cloud/wx-cloud-types';
-import {
-  MSG_SEC_CHECK_MAX_CHARS,
-  MSG_SEC_CHECK_NORMAL_LABEL,
-} from '../../cloudfunctions/adapters/cloud/cloud-content-check';
+import { MSG_SEC_CHECK_MAX_CHARS, MSG_SEC_CHECK_NORMAL_LABEL } from '../../cloudfunctions/adapters/content-labels';
 import { findBlockedWord } from '../../cloudfunctions/adapters/local/local-content-check';
 import {
   checkSubscriptionMessage,

@@ -18,7 +18,7 @@ import {
   type RoleGrantDoc,
 } from '../../cloudfunctions/usecases/collections';
 import { approvedEntries, call, ok } from './judging-fixtures';
-import { enterpriseForm, idNumber, makerForm, openContest, pdfBytes } from './registration-fixtures';
+import { enterpriseFormFixture, idNumber, makerFormFixture, openContest, pdfBytes } from './registration-fixtures';
 
 export const CALLER_KEYS = [
   'anonymous',
@@ -77,7 +77,7 @@ export function callerAdminOpenids(): Set<string> {
 
 /** The entrant's own mobile: other callers must never see it unmasked. */
 export const ENTRANT_MOBILE = '13700001111';
-/** The mobile of entries owned by nobody among the callers (enterpriseForm's): nobody may see it unmasked. */
+/** The mobile of entries owned by nobody among the callers (enterpriseFormFixture's): nobody may see it unmasked. */
 export const DEMO_MOBILE = '13812341234';
 /** The maker ID number the entrant typed into a draft: stored only as hash and mask. */
 export const ENTRANT_ID_NUMBER = idNumber(7);
@@ -202,14 +202,14 @@ export async function setUpCallers(
   const submitted = await ok<{ entryId: string }>(
     call(api, entrant, 'registration.submit', {
       contestId: contests.a,
-      form: { ...enterpriseForm(1, plan), mobile: ENTRANT_MOBILE },
+      form: { ...enterpriseFormFixture(1, plan), mobile: ENTRANT_MOBILE },
     }),
   );
   await ok(
     call(api, entrant, 'registration.draft.save', {
       contestId: contests.b,
       form: {
-        ...makerForm(7, { fileId: 'x', name: 'x', size: 1 }),
+        ...makerFormFixture(7, { fileId: 'x', name: 'x', size: 1 }),
         businessPlan: undefined,
         mobile: ENTRANT_MOBILE,
         idNumber: ENTRANT_ID_NUMBER,

@@ -2,7 +2,7 @@
 import type { Api } from '../../cloudfunctions/router';
 import type { Ports } from '../../cloudfunctions/ports';
 import { C, type EntryDoc } from '../../cloudfunctions/usecases/collections';
-import { creditCode, enterpriseForm, pdfBytes } from './registration-fixtures';
+import { creditCodeFixture, enterpriseFormFixture, pdfBytes } from './registration-fixtures';
 
 export const organizer = { openid: 'demo-organizer' };
 
@@ -46,7 +46,7 @@ export async function approvedEntries(
     const path = `entries/e-${contestId}-${spec.n}/plan-test.pdf`;
     const stored = await ports.files.put(path, pdfBytes, 'application/pdf');
     const form = {
-      ...enterpriseForm(spec.n, {
+      ...enterpriseFormFixture(spec.n, {
         fileId: stored.fileId,
         name: `上海测试科技${spec.n}-商业计划书.pdf`,
         size: pdfBytes.length,
@@ -54,7 +54,7 @@ export async function approvedEntries(
       field: spec.field ?? '新一代信息技术',
       district: spec.district ?? '浦东新区',
       companyName: spec.company ?? `上海测试科技有限公司${spec.n}`,
-      creditCode: creditCode(spec.n),
+      creditCode: creditCodeFixture(spec.n),
     };
     // Entrants often name themselves in their summary: blind review has to take it out.
     form.summary = `${form.companyName}研发的${form.summary}`;
@@ -139,7 +139,7 @@ export function points(total: number): Record<string, number> {
   return out;
 }
 
-export function roundInput(contestId: string, overrides: Record<string, unknown> = {}) {
+export function roundFixture(contestId: string, overrides: Record<string, unknown> = {}) {
   return {
     contestId,
     stage: 'preliminary',

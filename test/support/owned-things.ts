@@ -27,9 +27,9 @@ import {
   type CallerSpec,
   type CallerWorld,
 } from './callers';
-import { approvedEntries, call, ok, roundInput } from './judging-fixtures';
+import { approvedEntries, call, ok, roundFixture } from './judging-fixtures';
 import { testPorts } from './local-ports';
-import { makerForm, pdfBytes } from './registration-fixtures';
+import { makerFormFixture, pdfBytes } from './registration-fixtures';
 
 export type Store = 'embedded' | 'cloudbase';
 export const STORES: readonly Store[] = ['embedded', 'cloudbase'];
@@ -176,7 +176,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     await bindJudgeX(api, a);
     const roundA = (
       await ok<{ round: { id: string } }>(
-        call(api, globalOrganizer, 'admin.round.upsert', roundInput(a, { judgesPerEntry: 1, blind: false })),
+        call(api, globalOrganizer, 'admin.round.upsert', roundFixture(a, { judgesPerEntry: 1, blind: false })),
       )
     ).round.id;
     await ok(call(api, globalOrganizer, 'admin.round.assign', { roundId: roundA }));
@@ -190,7 +190,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     const inB = await approvedEntries(ports, b, [{ n: 41 }, { n: 42 }]);
     const roundB = (
       await ok<{ round: { id: string } }>(
-        call(api, globalOrganizer, 'admin.round.upsert', roundInput(b, { judgesPerEntry: 1, blind: false })),
+        call(api, globalOrganizer, 'admin.round.upsert', roundFixture(b, { judgesPerEntry: 1, blind: false })),
       )
     ).round.id;
     await ok(call(api, globalOrganizer, 'admin.round.assign', { roundId: roundB }));
@@ -203,7 +203,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
       pdfBytes,
       'application/pdf',
     );
-    const { idNumber: _typed, ...maker } = makerForm(7, planB);
+    const { idNumber: _typed, ...maker } = makerFormFixture(7, planB);
     const draftB = (
       await ok<{ entryId: string }>(
         call(api, entrant, 'registration.draft.save', {

@@ -5,7 +5,7 @@ import type { ContestDoc } from '../../cloudfunctions/usecases/collections';
 import { shanghai2024 } from '../../cloudfunctions/local/seed-data';
 
 /** A valid 统一社会信用代码 whose body ends in `n` (so tests get distinct companies). */
-export function creditCode(n: number): string {
+export function creditCodeFixture(n: number): string {
   const body = `91310115MA1K${String(n).padStart(5, '0')}`;
   return body + creditCodeCheckChar(body);
 }
@@ -35,11 +35,11 @@ export function openContest(id: string, overrides: Partial<ContestDoc> = {}): Co
 /** A minimal PDF: enough for the magic-bytes check. */
 export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-export function enterpriseForm(n: number, businessPlan: { fileId: string; name: string; size: number }) {
+export function enterpriseFormFixture(n: number, businessPlan: { fileId: string; name: string; size: number }) {
   return {
     group: 'enterprise' as const,
     companyName: `上海测试科技有限公司${n}`,
-    creditCode: creditCode(n),
+    creditCode: creditCodeFixture(n),
     foundedOn: '2018-05-20',
     employees: 35,
     revenue: 1280.5,
@@ -56,7 +56,7 @@ export function enterpriseForm(n: number, businessPlan: { fileId: string; name: 
   };
 }
 
-export function makerForm(n: number, businessPlan: { fileId: string; name: string; size: number }) {
+export function makerFormFixture(n: number, businessPlan: { fileId: string; name: string; size: number }) {
   return {
     group: 'maker' as const,
     leaderName: '李娜',

@@ -16,6 +16,7 @@
  * Per page it records the rendered WXML node count and the largest setData payload, prints them once at the
  * end and writes them to `.cache/weapp-pages.json`. Needs `npm run build:weapp` first.
  */
+import type { ActionOutput } from '@core/actions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { areaInfo, type Area } from '@core/roles';
@@ -279,7 +280,7 @@ beforeAll(async () => {
   const callAs: CallAs = async (who, action, data) => {
     const answer = await cloud.call(tokens.get(lookupUsers[who]) as string, action, data);
     if (!answer.ok) throw new Error(`${action} as ${lookupUsers[who]}: ${answer.error?.code} ${answer.error?.message}`);
-    return answer.data;
+    return answer.data as ActionOutput<typeof action>;
   };
   const look = new Lookups(callAs);
   await look.prepare();

@@ -1,5 +1,5 @@
 import type { ContentCheck } from '../../ports';
-import { msgSecCheckLabelName } from '../cloud/cloud-content-check';
+import { msgSecCheckLabelName } from '../content-labels';
 
 /**
  * A handful of words that are clearly abusive, gambling or spam, with the msgSecCheck label each would get.

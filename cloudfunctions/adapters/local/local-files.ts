@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { lookup as mimeLookup } from 'mrmime';
 import type { Clock, FileStat, Files, StoredFile, UploadTarget, UploadTargetOptions } from '../../ports';
-import { checkStoragePath, checkTemporaryUrlSeconds, checkUploadOptions, mimeOf } from '../cloud/cloud-files';
+import { checkStoragePath, checkTemporaryUrlSeconds, checkUploadOptions, mimeOf } from '../files-input';
 
 const FILE_ID_PREFIX = 'local://';
 const URL_PREFIX = '/files/';

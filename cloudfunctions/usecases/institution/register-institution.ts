@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '@core/errors';
 import { C, type InstitutionDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
-import { assertTextsClean } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 import { institutionIdFor } from './institution-id';
 import { institutionView } from './institution-view';
 

@@ -1,7 +1,8 @@
 import { AppError, ErrorCode } from '@core/errors';
 import { C, judgeIdFor, roleGrantId, type JudgeDoc, type JudgeInviteDoc, type RoleGrantDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
-import { assertTextsClean, loadContest } from '../registration/common';
+import { loadContest } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 
 import { writeAuditTx } from '../audit';
 import { conflictText, expertiseErrors, inviteProblem, judgeView } from './judge-views';

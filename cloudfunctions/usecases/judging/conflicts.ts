@@ -64,10 +64,17 @@ export async function judgeProfiles(db: Db, judges: readonly JudgeDoc[]): Promis
  * naming their company, or a declared one (a conflict declared after the assignment, or an entry submitted
  * by the judge's account after it).
  */
-export async function assertJudgeFree(db: Db, contestId: string, openid: string, entry: EntryDoc): Promise<void> {
+export async function assertJudgeFree(
+  db: Db,
+  contestId: string,
+  openid: string,
+  entry: EntryDoc,
+  /** The judge's document when the caller has read it already (null: not bound). */
+  known?: JudgeDoc | null,
+): Promise<void> {
   if (entry.ownerOpenid === openid) throw conflictError();
   const [judge, identities] = await Promise.all([
-    db.collection<JudgeDoc>(C.judges).get(judgeIdFor(contestId, openid)),
+    known !== undefined ? known : db.collection<JudgeDoc>(C.judges).get(judgeIdFor(contestId, openid)),
     ownIdentities(db, [openid]),
   ]);
   const profile = {

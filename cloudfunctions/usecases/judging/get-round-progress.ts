@@ -19,7 +19,10 @@ export const getRoundProgress: UseCase<'admin.round.progress'> = async (ctx, inp
     loadContest(ports.db, round.contestId),
     loadRoundData(ports, round),
     ports.db.collection<JudgeDoc>(C.judges).find({ contestId: round.contestId }),
-    ports.db.collection<SessionDoc>(C.sessions).find({ roundId: round._id }, { orderBy: [['key', 'asc']] }),
+    // Only panel rounds have sessions (assignment writes them): an online round skips the query.
+    round.mode === 'panels'
+      ? ports.db.collection<SessionDoc>(C.sessions).find({ roundId: round._id }, { orderBy: [['key', 'asc']] })
+      : Promise.resolve<SessionDoc[]>([]),
   ]);
   const t = thresholds(round);
   const names = new Map(judges.map((j) => [j.openid, j]));

@@ -12,7 +12,7 @@ import {
   type StoredScore,
 } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
-import { assertTextsClean } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 import { assertJudgeOf, loadRound } from './common';
 import { writeAuditTx } from '../audit';
 import { assertJudgeFree } from './conflicts';
@@ -36,7 +36,7 @@ export const submitScore: UseCase<'judge.score'> = async (ctx, input, ports) => 
     input.comment ? assertTextsClean(ports.contentCheck, openid, { comment: input.comment }) : undefined,
   ]);
   if (entry === null) throw new AppError(ErrorCode.FORBIDDEN, '该项目未分配给您，不能评分');
-  await assertJudgeFree(ports.db, round.contestId, openid, entry);
+  await assertJudgeFree(ports.db, round.contestId, openid, entry, judge);
   const now = ports.clock.now();
   const at = now.toISOString();
   const id = assignmentIdFor(round._id, input.entryId, openid);

@@ -1,7 +1,8 @@
 import { AppError, ErrorCode } from '@core/errors';
 import { C, judgeIdFor, type JudgeDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
-import { assertTextsClean, loadContest } from '../registration/common';
+import { loadContest } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 import { assertJudgeOf } from './common';
 import { writeAuditTx } from '../audit';
 import { conflictText, expertiseErrors, judgeView } from './judge-views';

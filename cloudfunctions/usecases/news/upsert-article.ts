@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { C, type ArticleDoc, type UserDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
 import { checkUploadedFile } from '../files/uploaded-file';
-import { assertTextsClean } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 import { assertMayWrite, attachmentRule, checkBodyImages, imageRule } from './article-rules';
 import { adminArticle } from './article-views';
 

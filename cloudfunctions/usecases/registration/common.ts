@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { registrationStatus } from '@core/contest/types';
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
-import { formatShanghai } from '@core/time/shanghai';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { RegistrationDraft, RegistrationForm } from '@core/registration/forms';
-import type { ContentCheck, Db } from '../../ports';
+import { formatShanghai } from '@core/time/shanghai';
+import { createHash } from 'node:crypto';
+import type { Db } from '../../ports';
 import { C, type ContestDoc, type EntryDoc } from '../collections';
 
 /**
@@ -57,27 +57,6 @@ export function contestMismatch(contest: ContestDoc, form: RegistrationForm | Re
 
 /** Statuses in which the entrant may still change the entry (edits go through submit again). */
 export const ENTRANT_EDITABLE: readonly EntryStatus[] = ['draft', 'submitted', 'withdrawn'];
-
-/**
- * Every user-entered text passes the content check, each field on its own so the form can say which
- * one; WeChat's "review" is let through and logged by the caller's policy, only "risky" is refused.
- */
-export async function assertTextsClean(
-  contentCheck: ContentCheck,
-  openid: string,
-  texts: Record<string, string | undefined>,
-): Promise<void> {
-  const entries = Object.entries(texts).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
-  const verdicts = await Promise.all(
-    entries.map(async ([field, text]) => [field, await contentCheck.checkText({ openid, text, scene: 1 })] as const),
-  );
-  const details: FieldErrors = {};
-  for (const [field, verdict] of verdicts) {
-    if (verdict.verdict === 'risky')
-      details[field] = `含有不适宜的内容${verdict.label ? `（${verdict.label}）` : ''}，请修改`;
-  }
-  if (Object.keys(details).length > 0) throw new AppError(ErrorCode.CONTENT_RISKY, undefined, details);
-}
 
 /** The columns organizers filter and search on, copied from the form. */
 export function searchable(

@@ -28,7 +28,7 @@ export function entryRow(entry: EntryDoc, contestName: string): EntryRow {
  * The organizers' list filter. Drafts and withdrawn entries are the entrant's business, so they are
  * shown only when asked for by status.
  */
-export function entryFilter(scope: Filter, input: EntryFilterInput): Filter {
+export function entryListFilter(scope: Filter, input: EntryFilterInput): Filter {
   const and: Filter[] = [scope];
   if (input.group) and.push({ group: input.group });
   if (input.field) and.push({ field: input.field });

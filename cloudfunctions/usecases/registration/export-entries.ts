@@ -9,7 +9,7 @@ import { requireOpenid, type UseCase } from '../context';
 import { deliverExport } from '../files/deliver-export';
 import { findByIds } from '../find-by-ids';
 import { contestScopeFilter } from '../scope';
-import { entryFilter } from './entry-views';
+import { entryListFilter } from './entry-views';
 
 const header = [
   '报名编号',
@@ -35,7 +35,7 @@ const header = [
  */
 export const exportEntries: UseCase<'admin.entry.export'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
-  const filter = entryFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
+  const filter = entryListFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
   const entries = await ports.db.collection<EntryDoc>(C.entries).find(filter, { orderBy: [['submittedAt', 'asc']] });
   const contests = await findByIds<ContestDoc>(
     ports.db,

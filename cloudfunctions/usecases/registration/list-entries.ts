@@ -2,11 +2,11 @@ import { C, type ContestDoc, type EntryDoc } from '../collections';
 import type { UseCase } from '../context';
 import { findByIds } from '../find-by-ids';
 import { contestScopeFilter } from '../scope';
-import { entryFilter, entryRow } from './entry-views';
+import { entryListFilter, entryRow } from './entry-views';
 
 /** The review list: filters, search, newest submissions first, paged (skip/limit past 1,000 rows). */
 export const listEntries: UseCase<'admin.entry.list'> = async (ctx, input, ports) => {
-  const filter = entryFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
+  const filter = entryListFilter(contestScopeFilter(ctx.caller.grants, input.contestId), input);
   const entries = ports.db.collection<EntryDoc>(C.entries);
   const [items, total] = await Promise.all([
     entries.find(filter, {

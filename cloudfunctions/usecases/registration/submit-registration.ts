@@ -7,9 +7,9 @@ import { shanghaiDay } from '@core/time/shanghai';
 import { DbError } from '../../ports';
 import { C, type EntryDoc, type EntryKeyDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
+import { assertTextsClean } from '../text-check';
 import {
   assertRegistrationOpen,
-  assertTextsClean,
   contestMismatch,
   ENTRANT_EDITABLE,
   entryIdFor,

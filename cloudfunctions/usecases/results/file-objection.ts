@@ -6,7 +6,7 @@ import { C, type ObjectionDoc, type ResultListDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
 import { objectionPrefix } from '../files/upload-paths';
 import { checkUploadedFile } from '../files/uploaded-file';
-import { assertTextsClean } from '../registration/common';
+import { assertTextsClean } from '../text-check';
 import { objectionView } from './result-views';
 
 /** 异议: anyone signed in, during the list's 公示 period, about the list or one project on it. */

@@ -26,7 +26,7 @@ export function contestDetail(overrides: Partial<ContestDetail> = {}): ContestDe
 }
 
 /** Everything an enterprise entry needs, as the server stores it. */
-export function enterpriseForm(overrides: Record<string, unknown> = {}): MyEntry['form'] {
+export function enterpriseFormFixture(overrides: Record<string, unknown> = {}): MyEntry['form'] {
   return {
     group: 'enterprise',
     companyName: '上海测试科技有限公司',
@@ -56,7 +56,7 @@ export function myEntry(overrides: Partial<MyEntry> = {}): MyEntry {
     group: 'enterprise',
     status: 'draft',
     statusReason: null,
-    form: enterpriseForm(),
+    form: enterpriseFormFixture(),
     history: [{ status: 'draft', at: '2024-08-29T02:00:00.000Z', reason: null }],
     editable: true,
     updatedAt: '2024-08-29T02:00:00.000Z',

@@ -13,7 +13,7 @@ import type { CallFunction } from './mini-runtime';
 
 export interface Answer {
   ok: boolean;
-  data?: any;
+  data?: unknown;
   error?: { code: string; message: string; details?: unknown };
 }
 
@@ -30,7 +30,7 @@ export interface RecordedCall {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 /** POSTs JSON (as `content-type: application/json`, which the dev routes insist on) and parses the answer. */
-export function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+export function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }> {
   const text = JSON.stringify(body);
   const headers: Record<string, string | number> = {
     'content-type': 'application/json',
@@ -86,8 +86,9 @@ export async function startTestCloud(): Promise<TestCloud> {
     url: cloud.url,
     async signIn(as) {
       const { status, body } = await postJson(`${cloud.url}/dev/login`, { as });
-      if (status !== 200 || typeof body?.token !== 'string') throw new Error(`dev sign-in as ${as}: ${status}`);
-      return body.token as string;
+      const token = (body as { token?: unknown } | null)?.token;
+      if (status !== 200 || typeof token !== 'string') throw new Error(`dev sign-in as ${as}: ${status}`);
+      return token;
     },
     call,
     callFunctionFor(token, record, alter) {

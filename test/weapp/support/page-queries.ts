@@ -7,14 +7,25 @@
  * The demo data has no article, result list, final round or draft entry; `prepare` makes one of each through
  * the api, as the organizer (or the entrant) would, so the pages that show them have something to show.
  */
+import type { ActionInput, ActionName, ActionOutput } from '@core/actions';
+import type { ContestSummary } from '@core/contest/views';
+import type { JudgeAssignmentView, JudgeRoundView, RoundView } from '@core/judging/views';
+import type { EntryRow } from '@core/registration/views';
+import type { ResultItem } from '@core/results/types';
+import type { ResultListView } from '@core/results/views';
+
 export type Query = Record<string, string>;
 
 /** Calls an action as one of the suite's users and resolves with `data`; a refusal is an error. */
-export type CallAs = (who: 'organizer' | 'judge' | 'entrant', action: string, data?: unknown) => Promise<any>;
+export type CallAs = <A extends ActionName>(
+  who: 'organizer' | 'judge' | 'entrant',
+  action: A,
+  data: ActionInput<A>,
+) => Promise<ActionOutput<A>>;
 
 /** Shared look-ups, each asked of the cloud at most once. */
 export class Lookups {
-  private readonly memo = new Map<string, Promise<any>>();
+  private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(private readonly as: CallAs) {}
 
@@ -31,12 +42,12 @@ export class Lookups {
     await this.entrantContestId();
   }
 
-  contests(): Promise<{ items: any[]; now: string }> {
+  contests(): Promise<ActionOutput<'contest.list'>> {
     return this.once('contests', () => this.as('organizer', 'contest.list', {}));
   }
 
   /** A contest taking entries now. */
-  openContest(): Promise<any> {
+  openContest(): Promise<ContestSummary> {
     return this.once('openContest', async () => {
       const { items } = await this.contests();
       const open = items.find((c) => c.registration.status === 'open');
@@ -46,30 +57,33 @@ export class Lookups {
   }
 
   /** The judge's first round in progress and the first project assigned to them in it. */
-  judgeWork(): Promise<{ round: any; item: any }> {
+  judgeWork(): Promise<{ round: JudgeRoundView; item: JudgeAssignmentView }> {
     return this.once('judgeWork', async () => {
       const { rounds } = await this.as('judge', 'judge.assignment.list', {});
-      const work = rounds.find((r: any) => r.items.length > 0);
-      if (!work) throw new Error('the demo judge has nothing assigned');
-      return { round: work.round, item: work.items[0] };
+      const work = rounds.find((r) => r.items.length > 0);
+      const item = work?.items[0];
+      if (!work || !item) throw new Error('the demo judge has nothing assigned');
+      return { round: work.round, item };
     });
   }
 
   /** The organizer's view of the round under review. */
-  reviewRound(): Promise<any> {
+  reviewRound(): Promise<RoundView> {
     return this.once('reviewRound', async () => {
       const { round } = await this.judgeWork();
       const { rounds } = await this.as('organizer', 'admin.round.list', { contestId: round.contestId });
-      return rounds.find((r: any) => r.id === round.id) ?? rounds[0];
+      const found = rounds.find((r) => r.id === round.id) ?? rounds[0];
+      if (!found) throw new Error('the contest under review has no round');
+      return found;
     });
   }
 
   /** The final round of the contest under review (awards are decided there), set up like the round under review. */
-  finalRound(): Promise<any> {
+  finalRound(): Promise<RoundView> {
     return this.once('finalRound', async () => {
       const review = await this.reviewRound();
       const { rounds } = await this.as('organizer', 'admin.round.list', { contestId: review.contestId });
-      const final = rounds.find((r: any) => r.stage === 'final');
+      const final = rounds.find((r) => r.stage === 'final');
       if (final) return final;
       const { round } = await this.as('organizer', 'admin.round.upsert', {
         contestId: review.contestId,
@@ -86,7 +100,7 @@ export class Lookups {
     });
   }
 
-  entries(contestId: string): Promise<any[]> {
+  entries(contestId: string): Promise<EntryRow[]> {
     return this.once(`entries:${contestId}`, async () => {
       return (await this.as('organizer', 'admin.entry.list', { contestId })).items;
     });
@@ -96,7 +110,8 @@ export class Lookups {
   article(): Promise<{ id: string }> {
     return this.once('article', async () => {
       const { items } = await this.as('organizer', 'news.list', {});
-      if (items.length > 0) return items[0];
+      const first = items[0];
+      if (first) return first;
       const { now } = await this.contests();
       const { article } = await this.as('organizer', 'admin.article.upsert', {
         title: '第九届“创客中国”上海市中小企业创新创业大赛启动',
@@ -111,10 +126,10 @@ export class Lookups {
   }
 
   /** A published result list still in 公示 and one project on it. */
-  resultList(): Promise<{ list: any; item: any }> {
+  resultList(): Promise<{ list: ResultListView; item: ResultItem }> {
     return this.once('resultList', async () => {
       const { lists } = await this.as('organizer', 'results.list', {});
-      let list = lists.find((l: any) => l.inPublicity && l.items.length > 0);
+      let list = lists.find((l) => l.inPublicity && l.items.length > 0);
       if (!list) {
         const { round } = await this.judgeWork();
         const chosen = (await this.entries(round.contestId)).slice(0, 3);
@@ -127,7 +142,9 @@ export class Lookups {
           })
         ).list;
       }
-      return { list, item: list.items[0] };
+      const item = list.items[0];
+      if (!item) throw new Error('the result list has no project');
+      return { list, item };
     });
   }
 
@@ -135,11 +152,12 @@ export class Lookups {
   entrantContestId(): Promise<string> {
     return this.once('entrantEntry', async () => {
       const { items } = await this.as('entrant', 'registration.mine', {});
-      if (items.length > 0) return items[0].contestId;
+      const mine = items[0];
+      if (mine) return mine.contestId;
       const contest = await this.openContest();
       await this.as('entrant', 'registration.draft.save', {
         contestId: contest.id,
-        form: { group: contest.groups[0], projectName: '智能仓储机器人' },
+        form: { group: contest.groups[0] ?? 'enterprise', projectName: '智能仓储机器人' },
       });
       return contest.id;
     });
@@ -155,7 +173,7 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
   },
   'entrant/pages/register/index': async (look) => {
     const contest = await look.openContest();
-    return { contestId: contest.id, group: contest.groups[0] };
+    return { contestId: contest.id, group: contest.groups[0] ?? 'enterprise' };
   },
   'entrant/pages/entry/index': async (look) => ({ contestId: await look.entrantContestId() }),
   'judge/pages/round/index': async (look) => ({ roundId: (await look.judgeWork()).round.id }),
@@ -166,6 +184,7 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
   'admin/pages/entries/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
   'admin/pages/entry/index': async (look) => {
     const [first] = await look.entries((await look.reviewRound()).contestId);
+    if (!first) throw new Error('the contest under review has no entry');
     return { id: first.id };
   },
   'admin/pages/contest/index': async (look) => ({ id: (await look.openContest()).id }),
