@@ -128,20 +128,19 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
  * False when that does not happen within the timeout.
  */
 async function settle(page: RenderedPage, probe: PageProbe, recorder: CallRecorder): Promise<boolean> {
-  const QUIET_MS = 60;
-  const deadline = Date.now() + 10_000;
+  // Quiet is counted in polls of the event loop, not in milliseconds: a loaded machine runs the same turns later.
+  const QUIET_POLLS = 8;
+  const deadline = Date.now() + 20_000;
   let signature = '';
-  let quietSince = Date.now();
+  let quietPolls = 0;
   for (;;) {
-    const now = `${recorder.calls.length}/${recorder.inFlight}/${probe.setDataBytes.length}`;
+    const state = shellState(page);
+    const now = `${recorder.calls.length}/${recorder.inFlight}/${probe.setDataBytes.length}/${state}/${elements(page).length}`;
     if (now !== signature) {
       signature = now;
-      quietSince = Date.now();
-    }
-    const state = shellState(page);
-    if (state !== null && state !== 'loading' && recorder.inFlight === 0 && Date.now() - quietSince >= QUIET_MS) {
-      return true;
-    }
+      quietPolls = 0;
+    } else quietPolls += 1;
+    if (state !== null && state !== 'loading' && recorder.inFlight === 0 && quietPolls >= QUIET_POLLS) return true;
     if (Date.now() > deadline) return false;
     await tick();
   }
@@ -316,14 +315,19 @@ describe('the checks catch what they are for', () => {
   const organizer = users[0] as User;
   const find = (route: string) => routes.find((r) => r.route === route) ?? { route, root: null };
 
-  test('an answer the page cannot handle: thrown in render and logged', async () => {
+  test('an answer the page cannot handle: caught by the render guard, shown as the error state and logged', async () => {
     const { route, root } = find('pages/me/index');
     // Every list holds an item with nothing in it.
     const hollow: Tamper = (answer) =>
       answer.ok && !isIdentity(answer) ? { ok: true, data: { items: [{}], lists: [{}] } } : answer;
     const row = await renderPage(organizer, route, root, hollow);
-    expect(row.problems.some((p) => p.startsWith('thrown: onError'))).toBe(true);
-    expect(row.problems.some((p) => p.startsWith('console.error'))).toBe(true);
+    // PageShell's guard turns the throw into 页面出错了 with 重试 instead of a white page; the suite still sees it.
+    expect(row.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^error state( inside the page)?: 页面出错了/),
+        expect.stringMatching(/^console.error/),
+      ]),
+    );
   }, 30_000);
 
   test('a failed cloud call: the call, and the page’s error state', async () => {

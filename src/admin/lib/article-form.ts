@@ -65,7 +65,7 @@ export function publishAtOf(day: string, time: string): string {
 }
 
 /** What this draft asks for, or the problems the server would name first, keyed like its details. */
-export function articleInput(
+export function toArticleInput(
   draft: ArticleDraft,
   status: 'draft' | 'published',
   id: string | null,

@@ -9,7 +9,7 @@
  * too big for the subpackage). The server stays the authority; after a save the editor shows its copy.
  */
 import {
-  ALLOWED_ATTRIBUTES,
+  ALLOWED_ATTRIBUTES as ALLOWED_ATTRS,
   ALLOWED_TAGS as ALLOWED_TAG_LIST,
   IMAGE_SCHEMES,
   IMAGE_STYLE,
@@ -17,7 +17,6 @@ import {
 } from '@core/news/allowlist';
 
 const ALLOWED_TAGS = new Set(ALLOWED_TAG_LIST);
-const ALLOWED_ATTRS = ALLOWED_ATTRIBUTES;
 /** sanitize-html drops these tags with everything inside them, not only the tags. */
 const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr', 'col', 'area', 'base']);
@@ -183,8 +182,7 @@ export function previewNodes(
         if (src !== '') removed.add(imageScheme === null ? '不完整的图片地址' : `${imageScheme}: 图片地址`);
         continue;
       }
-      const scheme = schemeOf(src);
-      const shown = scheme === 'cloud' || scheme === 'local' ? imageUrl(src) : src;
+      const shown = imageScheme === 'cloud' || imageScheme === 'local' ? imageUrl(src) : src;
       node =
         shown === null
           ? {

@@ -11,8 +11,7 @@ import {
 } from '@core/judging/types';
 import type { RoundMode, RoundStatus, RoundView } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
-import type { PageShellProps } from '../../components/PageShell';
-import type { useAreaAccess } from '../../hooks/useAreaAccess';
+import type { FieldErrors } from '@core/errors';
 import type { CloudError } from '../../services/cloud';
 import { downloadInBrowser, openInWeChat } from '../../services/open-file';
 
@@ -185,34 +184,18 @@ export function auditValue(value: string | null): string | null {
   return auditPart(null, parsed);
 }
 
-interface Loaded {
-  data: unknown;
-  error: CloudError | null;
-  reload: () => void;
+/** The server's (or callCloud's own) INVALID_INPUT details, as the messages beside a form's boxes. */
+export function fieldErrorsOf(failure: CloudError | null): FieldErrors {
+  const out: FieldErrors = {};
+  if (failure?.code !== 'INVALID_INPUT' || !failure.details) return out;
+  for (const [key, message] of Object.entries(failure.details)) if (typeof message === 'string') out[key] ??= message;
+  return out;
 }
 
 /**
- * PageShell's props for a page about one contest's things (评委, 轮次, 决策记录): loading until the contest list
- * and, once a contest is chosen, the page's own list have answered; the first error; 重试 reloads both.
+ * What a refused write says. A lost answer adds that tapping again is safe (`again`, e.g. 再次点击不会重复生成):
+ * the retry carries the same requestId, so the server answers from its record instead of acting twice.
  */
-export function contestPageShell(
-  access: ReturnType<typeof useAreaAccess>,
-  contests: Loaded,
-  list: Loaded,
-  contestId: string | undefined,
-): PageShellProps {
-  const firstLoad =
-    (contests.data === undefined && contests.error === null) ||
-    (contestId !== undefined && list.data === undefined && list.error === null);
-  return {
-    ...access.shell,
-    loading: access.shell.loading || (access.allowed && firstLoad),
-    error:
-      access.shell.error ?? (contests.data ? null : contests.error) ?? (list.data === undefined ? list.error : null),
-    onRetry: () => {
-      if (access.shell.error) access.shell.onRetry?.();
-      contests.reload();
-      list.reload();
-    },
-  };
+export function failureText(failure: CloudError, again: string): string {
+  return failure.code === 'NETWORK' ? `${failure.message}（${again}）` : failure.message;
 }

@@ -1,9 +1,6 @@
 /**
  * One article in a list (新闻, 首页 latest): cover thumbnail when there is one, title, 置顶 badge,
  * category and Shanghai date. Tapping opens the article.
- *
- * Class hooks: article-row (root; plus the caller's className, e.g. news-item), article-row--pinned,
- * article-row-title, article-row-pinned (置顶), article-row-category, article-row-date, article-row-cover.
  */
 import { Image, Text, View } from '@tarojs/components';
 import type { ArticleSummary } from '@core/news/views';

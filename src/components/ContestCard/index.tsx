@@ -1,10 +1,6 @@
 /**
  * One contest as the public sees it: name, registration status, window and stage timeline; with a
  * server time (`now`), the status is live and a countdown to the window's next edge is shown.
- *
- * Stable class names for tests: contest-card (root; contest-card--link when tappable), contest-name,
- * contest-status (with contest-status--open / --upcoming / --closed), contest-countdown,
- * contest-registration, contest-stage.
  */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';

@@ -3,10 +3,6 @@
  * where it matters and native where that serves people better: choices and dates are WeChat's own
  * pickers in the mini-program and the browser's <select> / date input on H5 (a touch wheel is awkward
  * with a mouse, and native controls are what assistive tools and tests drive).
- *
- * Class hooks: form-field form-field-<name> (wrapper; form-field--error when it has one), field-error
- * (the message beside the field), form-field__label, form-input (Input / Textarea / select / date),
- * form-counter (e.g. 120/500), form-picker (WeChat picker face).
  */
 import type { ReactNode } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';

@@ -1,9 +1,6 @@
 /**
  * 我的报名: the caller's entries (registration.mine) with a status chip each; tapping one opens the entry
  * page. Shared by 我的 and the entrant area's home.
- *
- * Class hooks: my-entries (root), my-entry per entry (data-contest = contest id), my-entry-contest,
- * my-entry-project, entry-chip with entry-chip--<status> (草稿 / 已提交 / …), my-entries-empty.
  */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

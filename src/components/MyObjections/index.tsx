@@ -1,10 +1,6 @@
 /**
  * 我的异议: the caller's objections (results.objection.mine), newest first, each with the list (and
  * project) it is about, the reason, 待答复 / 已答复 and the organizers' answer.
- *
- * Class hooks: my-objections (root), my-objection per objection (data-id), my-objection-list,
- * my-objection-project, my-objection-reason, my-objection-status with my-objection-status--open /
- * --answered, my-objection-answer (the answer's text), my-objection-time.
  */
 import { Text, View } from '@tarojs/components';
 import type { ObjectionView } from '@core/results/views';

@@ -1,8 +1,6 @@
 /**
  * Says that the content on screen is an older copy because the refresh failed, and from when:
  * 网络不可用，显示的是 14:05 的内容. Tapping retries.
- *
- * Class hooks: offline-note (the note), offline-retry (重试).
  */
 import { Text, View } from '@tarojs/components';
 import { formatShanghai, shanghaiDay } from '@core/time/shanghai';

@@ -2,10 +2,6 @@
  * Where a contest stands: 报名 → 预赛 → 复赛 → 决赛 → 公示 with each step's first Shanghai day, the current
  * step highlighted, and the next step's date underneath (下一阶段：复赛 8月1日). The phase is worked out
  * by the server (core/contest/phase.ts), so the phone's clock plays no part.
- *
- * Class hooks: phase-timeline (root), phase-step per step with phase-step-<key> (registration /
- * preliminary / semifinal / final / publicity) and phase-step--done / --current / --upcoming,
- * phase-step__label, phase-step__date, phase-next (the next step's line).
  */
 import { Text, View } from '@tarojs/components';
 import type { ContestPhase } from '@core/contest/phase';

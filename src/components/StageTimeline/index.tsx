@@ -1,6 +1,6 @@
 /**
  * 赛程: 预赛 / 复赛 / 决赛 with their Shanghai calendar days and format (and the organizers' note when
- * `withNotes`). Class hooks: contest-stage per stage (contest-stage-<key>), contest-stage__note.
+ * `withNotes`).
  */
 import { Text, View } from '@tarojs/components';
 import { stageLabels, type StagePlan } from '@core/contest/types';

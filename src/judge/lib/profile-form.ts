@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { judgeProfileInput } from '@core/judging/schemas';
 import type { JudgeView } from '@core/judging/views';
 import { validate } from '@core/validation';
+import type { CloudError } from '../../services/cloud';
 
 export interface ProfileValues {
   name: string;
@@ -46,7 +47,8 @@ export function profileFromJudge(judge: JudgeView): ProfileValues {
   };
 }
 
-interface Lines {
+/** Where each conflict line sent sits on screen (blank lines are not sent). */
+export interface Lines {
   names: number[];
   codes: number[];
 }
@@ -91,6 +93,22 @@ export function profileErrors(details: Record<string, unknown> | undefined, line
     }
   }
   return out;
+}
+
+/** A refusal of 绑定 or 保存 as the form shows it: messages beside the lines they name, the rest in the banner. */
+export function profileRefusal(
+  failure: CloudError,
+  lines: Lines,
+): { beside: ProfileErrors; banner: { code: string; message: string } } {
+  const { _: other, ...beside } = profileErrors(failure.details as Record<string, unknown> | undefined, lines);
+  const count = Object.keys(beside).length;
+  return {
+    beside,
+    banner: {
+      code: failure.code,
+      message: count > 0 ? `还有 ${count} 项需要修改，请检查标红的项目` : (other ?? failure.message),
+    },
+  };
 }
 
 const profileSchema = v.object(judgeProfileInput);

@@ -4,11 +4,6 @@
  * attachments (H5: a PDF opens in a tab, others download; WeChat: the document viewer). Shared to chats
  * and the timeline with its title and cover; it is a main-package page, so a shared card opens it
  * directly, cold start included. An unpublished, scheduled or removed article is PageShell's error.
- *
- * Class hooks: article (root), article-title, article-category, article-time, article-author,
- * article-views, article-cover, article-body (the RichText), article-attachments, article-attachment per
- * file (data-name), article-attachment-error, article-home (回到首页, when the article is the only page
- * open, e.g. opened from a share); plus PageShell's (page-error-message for 文章不存在或尚未发布).
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -16,7 +11,7 @@ import { Image, RichText, Text, View } from '@tarojs/components';
 import type { ArticleDetail } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../components/PageShell';
+import { PageShell, shellFor } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { usePageParams } from '../../hooks/usePageParams';
 import { useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLifecycle';
@@ -45,8 +40,8 @@ export default function ArticlePage() {
 
   return (
     <PageShell
-      loading={id !== '' && query.loading && query.data === undefined}
-      error={query.data === undefined ? query.error : null}
+      {...shellFor({ allowed: true, shell: {} }, query)}
+      // An article that is not there will not be there on 重试 either.
       onRetry={query.error?.code === 'NOT_FOUND' ? undefined : query.reload}
       empty={id === ''}
       emptyText="没有指定文章"

@@ -3,13 +3,6 @@
  * districts (folded when many), the registration window with a countdown by the server's clock, the
  * stage timeline, and 立即报名 (choosing 企业组 / 创客组 when both exist), or why it is not possible now.
  * Shared to chats with the contest's name.
- *
- * Class hooks: contest-detail (root), contest-detail-name, contest-status(--open/--upcoming/--closed),
- * contest-countdown, contest-window, contest-awards (award-group-<group>, award-row), contest-stages
- * (contest-stage-<key>), contest-fields (contest-field), contest-districts (contest-district,
- * districts-toggle), contest-hosts, contest-organizers, contest-rules, contest-register (the button;
- * disabled when not open), contest-register-reason, register-choice with register-choice-enterprise /
- * register-choice-maker, contest-my-entry (when the signed-in user already has an entry here).
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -31,7 +24,7 @@ import { countdownText, liveStatus } from '../../components/ContestCard/countdow
 // Stylesheets in the order 首页 loads them (timeline, card, shell), so the shared CSS chunk has one order.
 import { StageTimeline } from '../../components/StageTimeline';
 import '../../components/ContestCard/index.scss';
-import { PageShell } from '../../components/PageShell';
+import { PageShell, shellFor } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useMe } from '../../hooks/useMe';
 import { usePageParams } from '../../hooks/usePageParams';
@@ -69,13 +62,7 @@ export default function ContestPage() {
 
   const entry = contest ? mine.data?.items.find((e) => e.contestId === contest.id) : undefined;
   return (
-    <PageShell
-      loading={id !== '' && query.loading && query.data === undefined}
-      error={query.data === undefined ? query.error : null}
-      onRetry={query.reload}
-      empty={id === ''}
-      emptyText="没有指定赛事"
-    >
+    <PageShell {...shellFor({ allowed: true, shell: {} }, query)} empty={id === ''} emptyText="没有指定赛事">
       {contest ? <ContestDetailView contest={contest} now={now} entry={entry} /> : null}
     </PageShell>
   );

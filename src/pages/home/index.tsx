@@ -3,12 +3,6 @@
  * where each stands (报名 → 预赛 → 复赛 → 决赛 → 公示, next date), and the latest five articles.
  * Drawn at once from the last stored copy, refreshed in the background; without network the stored
  * copy stays with a note saying from when (OfflineNote).
- *
- * Class hooks: home-banners (the strip), home-banner per banner (data-id = article id; tap → article),
- * home-banner-title, home-contests, home-contest per contest (also contest-card: contest-name,
- * contest-status, contest-countdown; tap → 赛事详情) with its PhaseTimeline (phase-step,
- * phase-step--current, phase-next), home-latest (the latest list) with home-latest-item per article
- * (also article-row, see ArticleRow), home-more (更多 → 新闻 tab), offline-note; plus PageShell's states.
  */
 import Taro from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
@@ -16,7 +10,7 @@ import type { ArticleSummary } from '@core/news/views';
 import { ArticleRow } from '../../components/ArticleRow';
 import { ContestCard } from '../../components/ContestCard';
 import { OfflineNote } from '../../components/OfflineNote';
-import { PageShell } from '../../components/PageShell';
+import { PageShell, shellFor } from '../../components/PageShell';
 import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { usePageShowAgain } from '../../hooks/usePageLifecycle';
@@ -42,9 +36,7 @@ export default function HomePage() {
 
   return (
     <PageShell
-      loading={home.loading && data === undefined}
-      error={data === undefined ? home.error : null}
-      onRetry={home.reload}
+      {...shellFor({ allowed: true, shell: {} }, home)}
       empty={banners.length === 0 && contests.length === 0 && latest.length === 0}
       emptyText="暂无赛事与新闻"
     >

@@ -1,8 +1,6 @@
 /**
  * H5-only dev sign-in: the local cloud's demo users (GET /dev/users); tapping one signs in as them
  * (POST /dev/login), keeps the token in storage and goes back to 我的. Not built into the weapp.
- *
- * Test hooks: demo-user-<key> per user, login-error when signing in failed.
  */
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';

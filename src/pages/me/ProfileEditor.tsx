@@ -1,24 +1,24 @@
 /**
  * 修改昵称. WeChat no longer hands out nicknames (getUserProfile is gone), so the user types one;
  * `type="nickname"` lets WeChat offer the user's own nickname above the keyboard.
- * Test hooks: profile-edit (opens), profile-input, profile-save, profile-error.
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { profileInput } from '@core/system/actions';
 import { validate } from '@core/validation';
+import { useCloudAction } from '../../hooks/useCloudAction';
 import { refreshMe } from '../../hooks/useMe';
-import { useRequestId } from '../../hooks/useRequestId';
-import { callCloud, toCloudError } from '../../services/cloud';
 
 export function ProfileEditor({ name }: { name: string }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  // One id per attempted change: a retry while its outcome is unknown is the same write, not a new one.
-  const request = useRequestId();
+  const [problem, setProblem] = useState<string | null>(null);
+  // One id per attempted name: a retry while its outcome is unknown is the same write, not a new one.
+  const update = useCloudAction('auth.profile.update');
+  const saving = update.busy;
+  const detail = update.error?.details?.name;
+  const error = problem ?? (typeof detail === 'string' ? detail : (update.error?.message ?? null));
 
   if (!editing) {
     return (
@@ -31,26 +31,14 @@ export function ProfileEditor({ name }: { name: string }) {
   const save = async () => {
     const checked = validate(profileInput, { name: draft });
     if (!checked.ok) {
-      setError(checked.errors.name ?? '昵称填写有误');
+      setProblem(checked.errors.name ?? '昵称填写有误');
       return;
     }
-    const requestId = request.idFor(checked.value.name);
-    setSaving(true);
-    setError(null);
-    try {
-      await callCloud('auth.profile.update', checked.value, { requestId });
-      request.settle();
-      setEditing(false);
-      await refreshMe();
-      void Taro.showToast({ title: '昵称已保存', icon: 'success' });
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      const detail = failure.details?.name;
-      setError(typeof detail === 'string' ? detail : failure.message);
-    } finally {
-      setSaving(false);
-    }
+    setProblem(null);
+    if ((await update.run(checked.value, { key: checked.value.name })) === undefined) return;
+    setEditing(false);
+    await refreshMe();
+    void Taro.showToast({ title: '昵称已保存', icon: 'success' });
   };
 
   return (
@@ -74,7 +62,8 @@ export function ProfileEditor({ name }: { name: string }) {
           onClick={() => {
             setEditing(false);
             setDraft(name);
-            setError(null);
+            setProblem(null);
+            update.reset();
           }}
         >
           取消

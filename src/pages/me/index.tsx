@@ -1,13 +1,6 @@
 /**
  * 我的: who the caller is (auth.me), their roles, and a door into each role area they hold.
  * On H5 the local cloud's demo users can be switched here; on WeChat identity is the platform's.
- *
- * Test hooks: me-name, profile-* (see ProfileEditor), me-anonymous, me-role (one per grant), area-link-<area> (entrant/judge/admin),
- * me-entries (我的报名 of a signed-in user; see MyEntries: my-entry, entry-chip), me-entries-error,
- * me-objections (我的异议 of a signed-in user; see MyObjections: my-objection, my-objection-status
- * (--open 待答复 / --answered 已答复), my-objection-answer), me-objections-error,
- * me-institution-link (服务机构入驻), me-judge-bind (我是评委：绑定邀请码, signed-in users who are not judges),
- * me-login, me-switch-user, me-logout (H5 only).
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';

@@ -3,12 +3,6 @@
  * the visible articles, pinned first, ten at a time: the next page loads when the page is scrolled to
  * the bottom, until 没有更多了. Opening the tab makes one call (news.list, page 1), which is stored per
  * category so the list draws at once next time and stays readable without network.
- *
- * Class hooks: news-tabs, news-tab news-tab-<all|notice|news|policy|media> (news-tab--active),
- * news-search (Taro's Input; the <input> is inside it on H5), news-search-clear, news-list, news-item
- * per article (also article-row: article-row-title, article-row-pinned 置顶, article-row-cover; data-id),
- * news-loading, news-error (news-retry), news-empty, news-more (上拉或点击加载更多; tap loads the next page),
- * news-loading-more, news-more-error (tap to retry), news-end (没有更多了), offline-note.
  */
 import { useCallback, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';

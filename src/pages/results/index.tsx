@@ -4,13 +4,6 @@
  * and its projects (project, company or team, group, field, district, prize). A search box finds a
  * project or company on any list (results.search). During 公示 each project, and the list as a whole,
  * has 提出异议, which opens the objection form.
- *
- * Class hooks: results-search (Taro's Input; the <input> is inside on H5), results-search-results,
- * results-search-item, results-search-loading, results-search-empty, results-contest (a contest's group; results-contest-name),
- * results-list per list (data-id; results-list--publicity while in 公示), results-kind, results-title,
- * results-time, results-publicity (the badge), results-item per project (data-entry), results-project,
- * results-org, results-meta, results-prize, results-more (展开全部), objection-open (per project),
- * objection-open-list (the whole list), offline-note; plus PageShell's (暂无已公布的成绩).
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -20,7 +13,7 @@ import { groupLabels, prizeLabels } from '@core/contest/types';
 import { resultKindLabels, type ResultItem } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { OfflineNote } from '../../components/OfflineNote';
-import { PageShell } from '../../components/PageShell';
+import { PageShell, shellFor } from '../../components/PageShell';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -51,9 +44,7 @@ export default function ResultsPage() {
 
   return (
     <PageShell
-      loading={results.loading && results.data === undefined}
-      error={results.data === undefined ? results.error : null}
-      onRetry={results.reload}
+      {...shellFor({ allowed: true, shell: {} }, results)}
       empty={lists.length === 0}
       emptyText="暂无已公布的成绩"
     >

@@ -52,7 +52,7 @@ export function ExportBox(props: ExportBoxProps) {
       <View className={`${handle}-export-row`}>
         {props.children}
         <Button
-          className={`${handle}-export admin-btn admin-btn--primary`}
+          className={`${handle}-export button button--primary`}
           size="mini"
           disabled={busy}
           onClick={() => void run()}

@@ -51,7 +51,7 @@ export function Pager({ page, pageSize, total, onChange, hook = 'entries' }: Pag
         共 {total} 条 · 第 {Math.min(page, pages)} / {pages} 页
       </Text>
       <View className="pager__pages">
-        <Button className={`${hook}-prev admin-btn`} size="mini" disabled={page <= 1} onClick={() => go(page - 1)}>
+        <Button className={`${hook}-prev button`} size="mini" disabled={page <= 1} onClick={() => go(page - 1)}>
           上一页
         </Button>
         {pageWindow(Math.min(page, pages), pages).map((p, i) =>
@@ -70,7 +70,7 @@ export function Pager({ page, pageSize, total, onChange, hook = 'entries' }: Pag
             </View>
           ),
         )}
-        <Button className={`${hook}-next admin-btn`} size="mini" disabled={page >= pages} onClick={() => go(page + 1)}>
+        <Button className={`${hook}-next button`} size="mini" disabled={page >= pages} onClick={() => go(page + 1)}>
           下一页
         </Button>
       </View>
@@ -86,7 +86,7 @@ export function Pager({ page, pageSize, total, onChange, hook = 'entries' }: Pag
             onConfirm={jumpTo}
           />
           <Text className="muted">页</Text>
-          <Button className={`${hook}-jump-go admin-btn`} size="mini" onClick={jumpTo}>
+          <Button className={`${hook}-jump-go button`} size="mini" onClick={jumpTo}>
             前往
           </Button>
         </View>

@@ -3,31 +3,24 @@
  * time (Beijing time), who, what (生成评委邀请码, 设置评审轮次, 分配评委, 评分或修改评分, 评委回避, 确认晋级名单 …),
  * before → after and the reason; filtered by round; 导出 Excel of what the filter selects. Without a contestId
  * a contest is picked first.
- *
- * Class hooks (stable, for tests):
- *   audit-contest (ChoiceSelect, only without ?contestId=), audit-filter-round (ChoiceSelect:
- *       .choice-option[data-value=<roundId>|'']), audit-export, audit-export-done, audit-export-error
- *   audit-table (H5 ≥ 1024px) or audit-cards; audit-row per record (data-id, data-action): audit-time,
- *       audit-actor, audit-action, audit-before (only when something was recorded before), audit-after, audit-reason
- *   audit-empty, audit-list-error, audit-refreshing; Pager with hook audit (audit-total, audit-prev, audit-next,
- *       audit-page[data-page])
  */
 import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { stageLabels } from '@core/contest/types';
 import type { JudgingAuditRow } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
-import { callCloud, toCloudError } from '../../../services/cloud';
+import { callCloud } from '../../../services/cloud';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { ExportBox } from '../../components/ExportBox';
 import { Pager } from '../../components/Pager';
-import { auditValue, contestPageShell, go, judgingUrls, roundTitle, saveExport } from '../../lib/judging';
-import { useWideScreen } from '../../lib/use-wide-screen';
+import { auditValue, go, judgingUrls, roundTitle } from '../../lib/judging';
+import { useWideScreen } from '../../lib/useWideScreen';
 import '../../styles/admin.scss';
 import './index.scss';
 
@@ -62,7 +55,7 @@ export default function AdminAuditPage() {
   const data = list.data;
   return (
     <View className="admin-wide">
-      <PageShell title="决策记录" {...contestPageShell(access, contests, list, contestId)}>
+      <PageShell title="决策记录" {...shellFor(access, contests, contestId ? list : null)}>
         <View className="audit-toolbar card">
           {params.contestId ? (
             <View className="audit-contest-name">
@@ -97,7 +90,10 @@ export default function AdminAuditPage() {
                 }))}
                 onChange={setRoundId}
               />
-              <ExportButton contestId={contestId} roundId={roundId} />
+              <ExportBox
+                handle="audit"
+                exportFile={() => callCloud('admin.audit.export', roundId ? { contestId, roundId } : { contestId })}
+              />
             </View>
           ) : null}
           <View className="muted audit-help">
@@ -129,41 +125,6 @@ export default function AdminAuditPage() {
           </>
         ) : null}
       </PageShell>
-    </View>
-  );
-}
-
-function ExportButton({ contestId, roundId }: { contestId: string; roundId: string | undefined }) {
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    if (busy) return;
-    setDone(null);
-    setError(null);
-    setBusy(true);
-    try {
-      const file = await callCloud('admin.audit.export', roundId ? { contestId, roundId } : { contestId });
-      await saveExport(file);
-      setDone(`已导出 ${file.rows} 条：${file.fileName}`);
-    } catch (caught) {
-      setError(toCloudError(caught).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="audit-export-box">
-      <Button
-        className="audit-export admin-btn admin-btn--primary"
-        size="mini"
-        disabled={busy}
-        onClick={() => void run()}
-      >
-        {busy ? '正在导出…' : '导出 Excel'}
-      </Button>
-      {done ? <View className="audit-export-done muted">{done}</View> : null}
-      {error ? <View className="audit-export-error admin-error">{error}</View> : null}
     </View>
   );
 }

@@ -51,6 +51,9 @@ export interface ContestDraft {
   awards: Record<Group, Record<Prize, AwardDraft>>;
 }
 
+/** One box of the form changed; each card of the page edits the draft through it. */
+export type SetDraft = <K extends keyof ContestDraft>(key: K, value: ContestDraft[K]) => void;
+
 const defaultFormats: Record<StageKey, string> = {
   preliminary: '线上专家评审',
   semifinal: '线下现场演示和答辩',

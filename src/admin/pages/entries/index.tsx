@@ -3,55 +3,31 @@
  * searched by project / company / leader name, paged on the server; a table on desktop browsers and
  * cards on phones. 导出 Excel exports what the filters select, optionally with full mobiles (audited).
  * Opens on `?contestId=&status=` when linked from 赛事管理.
- *
- * Class hooks (stable, for tests):
- *   entries-filter-contest / -group / -field / -district / -status   filter drop-downs (ChoiceSelect:
- *       .choice-select__trigger, then .choice-option[data-value=…]); field and district appear once a
- *       contest is chosen, since they are that contest's settings
- *   entries-search          the search box (type into its <input>); entries-refreshing while a reload runs
- *   entries-table           the desktop table (H5, window ≥ 1024px); entries-cards the phone list
- *   entries-row             one entry (data-entry-id); inside: entries-project, entries-org, entries-contest,
- *       entries-group, entries-field, entries-district, entry-status (+ entry-status--<status>),
- *       entries-mobile, entries-submitted, entries-similar (疑似雷同 chip, only when flagged)
- *   entries-empty, entries-list-error (+ entries-list-retry)
- *   Pager: entries-total, entries-prev, entries-next, entries-page (data-page), entries-jump, entries-jump-go
- *   entries-export (导出 Excel), export-sensitive (含敏感信息 check box), entries-export-done, entries-export-error
  */
 import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import type { ActionInput } from '@core/actions';
+import { Input, Text, View } from '@tarojs/components';
 import { groupLabels, type Group } from '@core/contest/types';
 import { ENTRY_STATUSES, entryStatusLabels, type EntryStatus } from '@core/registration/entry-status';
-import type { EntryRow } from '@core/registration/views';
-import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { callCloud, toCloudError } from '../../../services/cloud';
-import { CheckRow } from '../../components/CheckRow';
+import { useDebounced } from '../../../hooks/useDebounced';
+import { usePageParams } from '../../../hooks/usePageParams';
+// The page's parts sit between the shared components so their styles load in the order of the other
+// admin pages (CheckRow, ChoiceSelect, EntryStatusChip, Pager): the subpackage's common stylesheet has one.
+import { EntriesExport } from './components/EntriesExport';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
-import { EntryStatusChip } from '../../components/EntryStatusChip';
+import { EntryList } from './components/EntryList';
 import { Pager } from '../../components/Pager';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
-import { downloadInBrowser, openInWeChat } from '../../../services/open-file';
-import { usePageParams } from '../../../hooks/usePageParams';
-import { useDebounced } from '../../../hooks/useDebounced';
-import { useWideScreen } from '../../lib/use-wide-screen';
+import { definedFilters, isStatus, type Filters } from './filters';
 import '../../styles/admin.scss';
 import './index.scss';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
-
-interface Filters {
-  contestId?: string;
-  group?: Group;
-  field?: string;
-  district?: string;
-  status?: EntryStatus;
-}
 
 const groupChoices: Array<Choice<Group>> = (['enterprise', 'maker'] as const).map((g) => ({
   value: g,
@@ -61,26 +37,6 @@ const statusChoices: Array<Choice<EntryStatus>> = ENTRY_STATUSES.map((s) => ({
   value: s,
   label: entryStatusLabels[s],
 }));
-
-function isStatus(value: string | undefined): value is EntryStatus {
-  return value !== undefined && (ENTRY_STATUSES as readonly string[]).includes(value);
-}
-
-/** Only the filters that are set: the request (and the export) carries no empty keys. */
-function definedFilters(filters: Filters, q: string): Omit<ActionInput<'admin.entry.list'>, 'page' | 'pageSize'> {
-  const out: Omit<ActionInput<'admin.entry.list'>, 'page' | 'pageSize'> = {};
-  if (filters.contestId) out.contestId = filters.contestId;
-  if (filters.group) out.group = filters.group;
-  if (filters.field) out.field = filters.field;
-  if (filters.district) out.district = filters.district;
-  if (filters.status) out.status = filters.status;
-  if (q !== '') out.q = q;
-  return out;
-}
-
-function openEntry(id: string): void {
-  void Taro.navigateTo({ url: `/admin/pages/entry/index?id=${encodeURIComponent(id)}` });
-}
 
 export default function AdminEntriesPage() {
   const access = useAreaAccess('admin');
@@ -133,16 +89,9 @@ export default function AdminEntriesPage() {
   const districtChoices = (detail?.districts ?? []).map((d) => ({ value: d, label: d }));
 
   const data = list.data;
-  const firstLoad = data === undefined && list.error === null;
   return (
     <View className="admin-wide">
-      <PageShell
-        title="报名审核"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && firstLoad)}
-        error={access.shell.error ?? (data === undefined ? list.error : null)}
-        onRetry={access.shell.error ? access.shell.onRetry : list.reload}
-      >
+      <PageShell title="报名审核" {...shellFor(access, list)}>
         <View className="entries-toolbar card">
           <View className="entries-filters">
             <ChoiceSelect
@@ -200,7 +149,7 @@ export default function AdminEntriesPage() {
               placeholder="搜索项目名称、企业名称或负责人"
               onInput={(e) => setSearch(e.detail.value)}
             />
-            <ExportControls filters={filters} query={query} />
+            <EntriesExport selection={selected} />
           </View>
         </View>
 
@@ -233,197 +182,6 @@ export default function AdminEntriesPage() {
           />
         ) : null}
       </PageShell>
-    </View>
-  );
-}
-
-function EntryList(props: { rows: EntryRow[]; showContest: boolean; refreshing: boolean; filtered: boolean }) {
-  const wide = useWideScreen();
-  const { rows, showContest, refreshing, filtered } = props;
-  return (
-    <View className={`entries-list${refreshing ? ' entries-list--refreshing' : ''}`}>
-      {refreshing ? <View className="entries-refreshing muted">正在加载…</View> : null}
-      {rows.length === 0 ? (
-        <View className="entries-empty card muted">
-          {filtered ? '没有符合条件的报名，试试调整筛选或搜索词' : '暂无已提交的报名'}
-        </View>
-      ) : process.env.TARO_ENV === 'h5' && wide ? (
-        <EntryTable rows={rows} showContest={showContest} />
-      ) : (
-        <View className="entries-cards">
-          {rows.map((row) => (
-            <EntryCard key={row.id} row={row} showContest={showContest} />
-          ))}
-        </View>
-      )}
-    </View>
-  );
-}
-
-function submittedText(row: EntryRow): string {
-  return row.submittedAt ? formatShanghai(row.submittedAt, 'YYYY-MM-DD HH:mm') : '—';
-}
-
-function SimilarChip({ similar }: { similar: EntryRow['similar'] }) {
-  if (!similar) return null;
-  return (
-    <Text className="entries-similar admin-chip admin-chip--warn">
-      疑似雷同：与「{similar.projectName}」相似 {Math.round(similar.score * 100)}%
-    </Text>
-  );
-}
-
-/** H5 desktop: a real table, so columns line up and rows can be copied into a spreadsheet. */
-function EntryTable({ rows, showContest }: { rows: EntryRow[]; showContest: boolean }) {
-  return (
-    <table className="entries-table">
-      <thead>
-        <tr>
-          <th>项目名称</th>
-          <th>企业 / 负责人</th>
-          <th>组别</th>
-          <th>行业领域</th>
-          <th>所在区</th>
-          <th>状态</th>
-          <th>手机</th>
-          <th>提交时间（北京时间）</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className="entries-row" data-entry-id={row.id} onClick={() => openEntry(row.id)}>
-            <td>
-              <a
-                className="entries-project"
-                href={`/admin/pages/entry/index?id=${encodeURIComponent(row.id)}`}
-                onClick={(e) => {
-                  // Let ctrl/cmd-click open a tab; a plain click goes through Taro's router.
-                  if (e.ctrlKey || e.metaKey || e.shiftKey) {
-                    e.stopPropagation();
-                    return;
-                  }
-                  e.preventDefault();
-                }}
-              >
-                {row.projectName}
-              </a>
-              {showContest ? <div className="entries-contest">{row.contestName}</div> : null}
-              {row.similar ? (
-                <div>
-                  <SimilarChip similar={row.similar} />
-                </div>
-              ) : null}
-            </td>
-            <td className="entries-org">{row.orgName}</td>
-            <td className="entries-group">{groupLabels[row.group]}</td>
-            <td className="entries-field">{row.field}</td>
-            <td className="entries-district">{row.district || '—'}</td>
-            <td>
-              <EntryStatusChip status={row.status} />
-            </td>
-            <td className="entries-mobile">{row.mobileMasked}</td>
-            <td className="entries-submitted">{submittedText(row)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function EntryCard({ row, showContest }: { row: EntryRow; showContest: boolean }) {
-  return (
-    <View className="entries-row entries-card card" data-entry-id={row.id} onClick={() => openEntry(row.id)}>
-      <View className="entries-card__head">
-        <Text className="entries-project card__title">{row.projectName}</Text>
-        <EntryStatusChip status={row.status} />
-      </View>
-      <View className="entries-org muted">{row.orgName}</View>
-      {showContest ? <View className="entries-contest muted">{row.contestName}</View> : null}
-      <View className="entries-card__meta muted">
-        <Text className="entries-group">{groupLabels[row.group]}</Text>
-        <Text> · </Text>
-        <Text className="entries-field">{row.field}</Text>
-        {row.district ? (
-          <>
-            <Text> · </Text>
-            <Text className="entries-district">{row.district}</Text>
-          </>
-        ) : null}
-      </View>
-      <View className="entries-card__meta muted">
-        <Text className="entries-mobile">{row.mobileMasked}</Text>
-        <Text> · 提交于 </Text>
-        <Text className="entries-submitted">{submittedText(row)}</Text>
-      </View>
-      {row.similar ? (
-        <View className="entries-card__similar">
-          <SimilarChip similar={row.similar} />
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
-/** 导出 Excel: what the filters select; full mobiles only after the organizer confirms the audit. */
-function ExportControls({ filters, query }: { filters: Filters; query: string }) {
-  const [sensitive, setSensitive] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async () => {
-    if (busy) return;
-    setDone(null);
-    setError(null);
-    if (sensitive) {
-      const answer = await Taro.showModal({
-        title: '导出含敏感信息的名单',
-        content:
-          '表格将包含参赛者的完整手机号。本次导出会记入审计日志（操作人、时间、筛选条件、条数），请妥善保管文件，仅用于赛事工作。',
-        confirmText: '确认导出',
-        cancelText: '取消',
-      });
-      if (!answer.confirm) return;
-    }
-    setBusy(true);
-    try {
-      const result = await callCloud('admin.entry.export', {
-        ...definedFilters(filters, query),
-        includeSensitive: sensitive,
-      });
-      if (process.env.TARO_ENV === 'h5') downloadInBrowser(result.url, result.fileName);
-      else await openInWeChat(result.url, 'xlsx');
-      setDone(`已导出 ${result.rows} 条：${result.fileName}`);
-      // Full mobiles are asked for one export at a time, never left on for the next click.
-      setSensitive(false);
-    } catch (caught) {
-      setError(toCloudError(caught).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <View className="entries-export-box">
-      <View className="entries-export-row">
-        <CheckRow
-          className="export-sensitive"
-          checked={sensitive}
-          disabled={busy}
-          label="含敏感信息（完整手机号）"
-          onChange={setSensitive}
-        />
-        <Button
-          className="entries-export admin-btn admin-btn--primary"
-          size="mini"
-          disabled={busy}
-          onClick={() => void run()}
-        >
-          {busy ? '正在导出…' : '导出 Excel'}
-        </Button>
-      </View>
-      {done ? <View className="entries-export-done muted">{done}</View> : null}
-      {error ? <View className="entries-export-error admin-error">{error}</View> : null}
     </View>
   );
 }

@@ -1,7 +1,6 @@
 /**
  * 报名统计 as plain CSS bars (see docs/ui-library.md: a chart library would cost more than the whole
- * admin subpackage). Class hooks: stats-chart (+ stats-chart--<name>), stats-bar per bar (data-key,
- * stats-bar__label, stats-bar__fill, stats-bar__count); day columns are stats-bar stats-bar--day.
+ * admin subpackage).
  */
 import { ScrollView, Text, View } from '@tarojs/components';
 

@@ -2,15 +2,6 @@
  * 服务机构审核 (the 组委会): funds, banks, incubators and service platforms that registered for 产融对接,
  * filtered by status (待审核 first); 通过 grants the institution role, 不通过 needs a reason the applicant
  * is told. Only global organizers may review; the server's FORBIDDEN shows as the not-allowed state.
- *
- * Class hooks (stable, for tests):
- *   institutions-filter-status (ChoiceSelect: .choice-option[data-value=pending|approved|rejected|''])
- *   institution-row per institution (data-institution-id): institution-name, institution-type,
- *       institution-status (+ institution-status--<status>), institution-credit-code, institution-contact,
- *       institution-mobile, institution-fields, institution-reason, institution-created
- *   institution-approve, institution-reject; institution-error (server refusal), institutions-empty
- *   reason dialog (decision-dialog--institution): decision-reason, decision-reason-error, decision-confirm,
- *       decision-cancel
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -18,11 +9,10 @@ import { Button, Text, View } from '@tarojs/components';
 import type { InstitutionView } from '@core/institution/views';
 import { institutionTypeLabels } from '@core/institution/schemas';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { useRequestId } from '../../../hooks/useRequestId';
-import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import '../../styles/admin.scss';
@@ -40,46 +30,29 @@ export default function AdminInstitutionsPage() {
   const [status, setStatus] = useState<Status | undefined>('pending');
   const list = useCloudQuery('admin.institution.list', status ? { status } : {}, { enabled: access.allowed });
   const [rejecting, setRejecting] = useState<InstitutionView | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const request = useRequestId();
+  const decideAction = useCloudAction('admin.institution.decide');
+  // Which row is being decided, and how: a refused 通过 shows on the page, a refused 不通过 in its dialog.
+  const [deciding, setDeciding] = useState<{ id: string; decision: 'approve' | 'reject' } | null>(null);
+  const failed = decideAction.error ? decideAction.error.message : null;
+  const error = deciding?.decision === 'approve' ? failed : null;
+  const dialogError = deciding?.decision === 'reject' ? failed : null;
 
   const decide = async (institution: InstitutionView, decision: 'approve' | 'reject', reason?: string) => {
-    if (busyId) return;
-    const requestId = request.idFor(`${institution.id}|${decision}|${reason ?? ''}`);
-    setBusyId(institution.id);
-    setError(null);
-    setDialogError(null);
-    try {
-      await callCloud(
-        'admin.institution.decide',
-        reason === undefined ? { id: institution.id, decision } : { id: institution.id, decision, reason },
-        { requestId },
-      );
-      request.settle();
-      setRejecting(null);
-      list.reload();
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      if (decision === 'reject') setDialogError(failure.message);
-      else setError(failure.message);
-    } finally {
-      setBusyId(null);
-    }
+    if (decideAction.busy) return;
+    setDeciding({ id: institution.id, decision });
+    const answer = await decideAction.run(
+      reason === undefined ? { id: institution.id, decision } : { id: institution.id, decision, reason },
+    );
+    if (answer === undefined) return;
+    setRejecting(null);
+    list.reload();
   };
+  const busyId = decideAction.busy ? (deciding?.id ?? null) : null;
 
   const items = list.data?.items ?? [];
   return (
     <View className="admin-wide">
-      <PageShell
-        title="服务机构审核"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && list.data === undefined && list.error === null)}
-        error={access.shell.error ?? (list.data === undefined ? list.error : null)}
-        onRetry={access.shell.error ? access.shell.onRetry : list.reload}
-      >
+      <PageShell title="服务机构审核" {...shellFor(access, list)}>
         <View className="institutions-toolbar">
           <ChoiceSelect
             className="institutions-filter-status"
@@ -123,7 +96,7 @@ export default function AdminInstitutionsPage() {
             <View className="institution-row__actions">
               {item.status !== 'approved' ? (
                 <Button
-                  className="institution-approve admin-btn admin-btn--ok"
+                  className="institution-approve button button--ok"
                   size="mini"
                   disabled={busyId !== null}
                   onClick={() => void decide(item, 'approve')}
@@ -133,11 +106,11 @@ export default function AdminInstitutionsPage() {
               ) : null}
               {item.status !== 'rejected' ? (
                 <Button
-                  className="institution-reject admin-btn admin-btn--danger"
+                  className="institution-reject button button--danger"
                   size="mini"
                   disabled={busyId !== null}
                   onClick={() => {
-                    setDialogError(null);
+                    if (deciding?.decision === 'reject') decideAction.reset();
                     setRejecting(item);
                   }}
                 >

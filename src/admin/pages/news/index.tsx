@@ -4,17 +4,6 @@
  * 已发布 / 定时发布（时间）(published, its time not yet come) / 已下线, with 置顶 and the view count;
  * 编辑 opens the editor, 下线 hides a published article (it can be published again from the editor),
  * 删除 removes it for good; both ask first.
- *
- * Class hooks (stable, for tests):
- *   news-filter-status (ChoiceSelect: .choice-option[data-value=draft|published|unpublished|''])
- *   news-new (写文章)
- *   news-row per article (data-article-id, data-state = draft|published|scheduled|unpublished): news-row-title,
- *       news-row-status (+ news-row-status--<state>), news-row-category, news-row-pinned (only when pinned),
- *       news-row-views, news-row-time (publish time), news-row-updated, news-edit, news-unpublish (published
- *       or scheduled only), news-delete
- *   news-empty, news-list-error (+ news-list-retry), news-action-error, news-action-done
- *   下线 and 删除 ask with Taro.showModal (H5: .taro-model__confirm / .taro-model__cancel)
- *   Pager with hook news: news-total, news-prev, news-next, news-page (data-page)
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -23,10 +12,10 @@ import { Button, Text, View } from '@tarojs/components';
 import type { AdminArticle } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { callCloud, toCloudError } from '../../../services/cloud';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 import { Pager } from '../../components/Pager';
 import { articleState } from '../../lib/article-form';
@@ -61,12 +50,13 @@ export default function AdminNewsPage() {
     { enabled: access.allowed },
   );
   useAdminEvent(AdminEvent.newsChanged, list.reload);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const removeAction = useCloudAction('admin.article.remove');
+  const [removing, setRemoving] = useState<string | null>(null);
   const [actionDone, setActionDone] = useState<string | null>(null);
+  const busyId = removeAction.busy ? removing : null;
 
   const remove = async (article: AdminArticle, mode: 'unpublish' | 'delete') => {
-    if (busyId !== null) return;
+    if (removeAction.busy) return;
     const answer = await Taro.showModal({
       title: mode === 'delete' ? '删除文章' : '下线文章',
       content:
@@ -78,31 +68,22 @@ export default function AdminNewsPage() {
       cancelText: '取消',
     });
     if (!answer.confirm) return;
-    setBusyId(article.id);
-    setActionError(null);
+    setRemoving(article.id);
     setActionDone(null);
-    try {
-      await callCloud('admin.article.remove', { id: article.id, mode });
-      setActionDone(`已${mode === 'delete' ? '删除' : '下线'}「${article.title}」`);
-      emitAdminEvent(AdminEvent.newsChanged);
-    } catch (caught) {
-      setActionError(toCloudError(caught).message);
+    const done = await removeAction.run({ id: article.id, mode });
+    if (done === undefined) {
+      // Refused (e.g. someone else removed it first): show the list as it is now.
       list.reload();
-    } finally {
-      setBusyId(null);
+      return;
     }
+    setActionDone(`已${mode === 'delete' ? '删除' : '下线'}「${article.title}」`);
+    emitAdminEvent(AdminEvent.newsChanged);
   };
 
   const data = list.data;
   return (
     <View className="admin-wide">
-      <PageShell
-        title="新闻管理"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && data === undefined && list.error === null)}
-        error={access.shell.error ?? (data === undefined ? list.error : null)}
-        onRetry={access.shell.error ? access.shell.onRetry : list.reload}
-      >
+      <PageShell title="新闻管理" {...shellFor(access, list)}>
         <View className="news-toolbar card">
           <ChoiceSelect
             className="news-filter-status"
@@ -112,7 +93,7 @@ export default function AdminNewsPage() {
             options={statusChoices}
             onChange={setStatus}
           />
-          <Button className="news-new admin-btn admin-btn--primary" size="mini" onClick={() => openEditor()}>
+          <Button className="news-new button button--primary" size="mini" onClick={() => openEditor()}>
             写文章
           </Button>
         </View>
@@ -125,7 +106,9 @@ export default function AdminNewsPage() {
             </Text>
           </View>
         ) : null}
-        {actionError ? <View className="news-action-error admin-error">{actionError}</View> : null}
+        {removeAction.error ? (
+          <View className="news-action-error admin-error">{removeAction.error.message}</View>
+        ) : null}
         {actionDone ? <View className="news-action-done muted">{actionDone}</View> : null}
         {data && data.items.length === 0 ? (
           <View className="news-empty card muted">{status ? '没有此状态的文章' : '还没有文章，点「写文章」开始'}</View>
@@ -185,12 +168,12 @@ function NewsRow(props: {
         </View>
       </View>
       <View className="news-row__actions">
-        <Button className="news-edit admin-btn" size="mini" disabled={disabled} onClick={() => openEditor(article.id)}>
+        <Button className="news-edit button" size="mini" disabled={disabled} onClick={() => openEditor(article.id)}>
           编辑
         </Button>
         {article.status === 'published' ? (
           <Button
-            className="news-unpublish admin-btn"
+            className="news-unpublish button"
             size="mini"
             disabled={disabled}
             onClick={() => onRemove('unpublish')}
@@ -199,7 +182,7 @@ function NewsRow(props: {
           </Button>
         ) : null}
         <Button
-          className="news-delete admin-btn admin-btn--danger"
+          className="news-delete button button--danger"
           size="mini"
           disabled={disabled}
           onClick={() => onRemove('delete')}

@@ -3,15 +3,6 @@
  * (the filter starts there), newest first. Each shows the list, the project it is about (or the whole
  * list), the reason, the filer's contact and the time; 答复 needs text and moves it to 已答复, where the
  * answer is shown (the filer reads it under 我的异议).
- *
- * Class hooks (stable, for tests):
- *   objections-filter (ChoiceSelect: .choice-option[data-value=open|answered|''])
- *   objection-row per objection (data-objection-id, data-status = open|answered): objection-list, objection-contest,
- *       objection-project, objection-reason, objection-contact, objection-time, objection-attachment (only when
- *       the filer attached a file), objection-status
- *   open ones: objection-answer-input (H5: type into its <textarea>), objection-answer-error, objection-answer-submit
- *   answered ones: objection-answered (the answer) with objection-answered-at
- *   objections-empty, objections-error (+ objections-retry)
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -19,10 +10,10 @@ import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { ObjectionView } from '@core/results/views';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { useRequestId } from '../../../hooks/useRequestId';
 import { callCloud, toCloudError } from '../../../services/cloud';
 import { openInWeChat, openPendingTab, showInTab } from '../../../services/open-file';
 import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
@@ -55,13 +46,7 @@ export default function AdminObjectionsPage() {
   const items = (data?.items ?? []).map((o) => answered[o.id] ?? o);
   return (
     <View className="admin-wide">
-      <PageShell
-        title="异议处理"
-        {...access.shell}
-        loading={access.shell.loading || (access.allowed && data === undefined && list.error === null)}
-        error={access.shell.error ?? (data === undefined ? list.error : null)}
-        onRetry={access.shell.error ? access.shell.onRetry : list.reload}
-      >
+      <PageShell title="异议处理" {...shellFor(access, list)}>
         <View className="objections-toolbar card">
           <ChoiceSelect
             className="objections-filter"
@@ -115,9 +100,12 @@ function ObjectionRow({
 }) {
   const [answer, setAnswer] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // The same answer retried while its outcome is unknown is one write.
-  const request = useRequestId();
+  const answerAction = useCloudAction('admin.objection.answer');
+  const busy = answerAction.busy;
+  const refused = answerAction.error?.details?.answer;
+  const shownProblem =
+    problem ?? (answerAction.error ? (typeof refused === 'string' ? refused : answerAction.error.message) : null);
   const [opening, setOpening] = useState(false);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
 
@@ -142,24 +130,12 @@ function ObjectionRow({
 
   const submit = async () => {
     if (busy) return;
+    answerAction.reset();
     const found = answerProblem(answer);
     setProblem(found);
     if (found !== null) return;
-    const text = answer.trim();
-    const requestId = request.idFor(text);
-    setBusy(true);
-    try {
-      const result = await callCloud('admin.objection.answer', { id: objection.id, answer: text }, { requestId });
-      request.settle();
-      onAnswered(result.objection);
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      const detail = failure.details?.answer;
-      setProblem(typeof detail === 'string' ? detail : failure.message);
-    } finally {
-      setBusy(false);
-    }
+    const result = await answerAction.run({ id: objection.id, answer: answer.trim() });
+    if (result) onAnswered(result.objection);
   };
 
   const open = objection.status === 'open';
@@ -189,7 +165,7 @@ function ObjectionRow({
         <View className="objection-field">
           <Text className="objection-field__label">附件</Text>
           <Button
-            className="objection-attachment admin-btn"
+            className="objection-attachment button"
             size="mini"
             loading={opening}
             disabled={opening}
@@ -213,17 +189,18 @@ function ObjectionRow({
             onInput={(e) => {
               setAnswer(e.detail.value);
               if (problem) setProblem(null);
+              if (answerAction.error) answerAction.reset();
             }}
           />
           <View className="objection-answer__meta">
-            {problem ? <Text className="objection-answer-error">{problem}</Text> : <Text />}
+            {shownProblem ? <Text className="objection-answer-error">{shownProblem}</Text> : <Text />}
             <Text className="muted">
               {answer.trim().length}/{ANSWER_MAX}
             </Text>
           </View>
           <View className="objection-answer__buttons">
             <Button
-              className="objection-answer-submit admin-btn admin-btn--primary"
+              className="objection-answer-submit button button--primary"
               size="mini"
               disabled={busy}
               onClick={() => void submit()}

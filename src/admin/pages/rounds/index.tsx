@@ -2,15 +2,6 @@
  * 评审轮次 (organizers), `?contestId=`: the contest's rounds, 预赛 → 复赛 → 决赛, each with its state, scoring
  * window, mode, counts and the way to its pages (设置, 看板, 排名与晋级, and 评定奖项 for the final); a stage
  * without a round offers 新建. Links to 评委管理 and 决策记录. Without a contestId a contest is picked first.
- *
- * Class hooks (stable, for tests):
- *   rounds-contest (ChoiceSelect of contests: .choice-option[data-value=<contestId>]), rounds-pick-hint
- *   rounds-judges-link (评委管理), rounds-audit-link (决策记录)
- *   rounds-stage per stage (data-stage = preliminary|semifinal|final, data-exists = true|false):
- *     with a round: rounds-name, rounds-state (+ rounds-state--<upcoming|open|closed|advanced|awarded>),
- *       rounds-window, rounds-mode, rounds-counts, rounds-rubric, rounds-outcome (晋级 / 获奖 once decided),
- *       rounds-edit (设置), rounds-board (看板), rounds-ranking (排名与晋级 / 排名), rounds-awards (final only)
- *     without: rounds-new (新建)
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -19,7 +10,7 @@ import { stageLabels, type StageKey } from '@core/contest/types';
 import { aggregationLabels } from '@core/judging/types';
 import type { RoundView } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
@@ -27,7 +18,6 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { AdminEvent, useAdminEvent } from '../../lib/events';
 import {
   STAGES,
-  contestPageShell,
   cutoffRuleText,
   go,
   judgingUrls,
@@ -64,7 +54,7 @@ export default function AdminRoundsPage() {
   const stages = STAGES.filter((s) => !contest || contest.stages.some((p) => p.key === s) || byStage.has(s));
   return (
     <View className="admin-wide">
-      <PageShell title="评审轮次" {...contestPageShell(access, contests, rounds, contestId)}>
+      <PageShell title="评审轮次" {...shellFor(access, contests, contestId ? rounds : null)}>
         <View className="rounds-toolbar card">
           <ChoiceSelect
             className="rounds-contest"
@@ -109,7 +99,7 @@ export default function AdminRoundsPage() {
                   </View>
                   <View className="muted rounds-stage__hint">{stageHints[stage]}</View>
                   <Button
-                    className="rounds-new admin-btn admin-btn--primary"
+                    className="rounds-new button button--primary"
                     size="mini"
                     onClick={() => go(judgingUrls.roundEdit(contestId, stage))}
                   >
@@ -170,22 +160,22 @@ function RoundCard({ round }: { round: RoundView }) {
       </View>
       <View className="rounds-stage__actions">
         <Button
-          className="rounds-board admin-btn admin-btn--primary"
+          className="rounds-board button button--primary"
           size="mini"
           onClick={() => go(judgingUrls.round(round.id))}
         >
           看板
         </Button>
-        <Button className="rounds-ranking admin-btn" size="mini" onClick={() => go(judgingUrls.ranking(round.id))}>
+        <Button className="rounds-ranking button" size="mini" onClick={() => go(judgingUrls.ranking(round.id))}>
           {final ? '排名' : '排名与晋级'}
         </Button>
         {final ? (
-          <Button className="rounds-awards admin-btn" size="mini" onClick={() => go(judgingUrls.awards(round.id))}>
+          <Button className="rounds-awards button" size="mini" onClick={() => go(judgingUrls.awards(round.id))}>
             评定奖项
           </Button>
         ) : null}
         <Button
-          className="rounds-edit admin-btn"
+          className="rounds-edit button"
           size="mini"
           onClick={() => go(judgingUrls.roundEdit(round.contestId, round.stage))}
         >

@@ -2,11 +2,6 @@
  * 我的报名 (`/entrant/pages/entry/index?contestId=`): the caller's entry in one contest: its status, the
  * reason when it was turned down or disqualified, the status timeline (core `timeline`), the key fields,
  * the business plan, and 修改 / 撤回报名 while the window is open and the status allows.
- *
- * Class hooks: entry-page (root), entry-contest, entry-status (entry-status--<status>), entry-reason,
- * entry-timeline with timeline-step (timeline-step--done / --current / --upcoming), entry-field
- * (data-key = field), entry-plan-open (查看商业计划书), entry-edit (修改 / 继续填写 / 重新报名),
- * withdraw (撤回报名), withdraw-result, entry-error, entry-missing (no entry in this contest).
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -16,13 +11,13 @@ import { groupLabels } from '@core/contest/types';
 import { entryStatusLabels, timeline } from '@core/registration/entry-status';
 import type { MyEntry } from '@core/registration/views';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
-import { useRequestId } from '../../../hooks/useRequestId';
 import { useSignedIn } from '../../../hooks/useSignedIn';
-import { callCloud, toCloudError } from '../../../services/cloud';
+import { toCloudError } from '../../../services/cloud';
 import { openBusinessPlan, openPendingTab } from '../../../services/open-file';
 import { routes } from '../../../services/routes';
 import { formatFileSize } from '../../../services/upload';
@@ -37,12 +32,7 @@ export default function EntryPage() {
   });
   const entry = mine.data?.items.find((e) => e.contestId === contestId);
   return (
-    <PageShell
-      {...shell}
-      loading={shell.loading || (user !== null && mine.data === undefined && mine.error === null)}
-      error={shell.error ?? (mine.data === undefined ? mine.error : null)}
-      onRetry={shell.error ? shell.onRetry : mine.reload}
-    >
+    <PageShell {...shellFor({ allowed: user !== null, shell }, mine)}>
       {mine.data !== undefined && entry === undefined ? (
         <View className="entry-missing card">
           <View className="card__title">你还没有报名该赛事</View>
@@ -57,18 +47,21 @@ export default function EntryPage() {
 }
 
 function EntryView({ entry, onChanged }: { entry: MyEntry; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [planError, setPlanError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const withdrawRequest = useRequestId();
+  const withdrawal = useCloudAction('registration.withdraw');
+  const busy = withdrawal.busy;
+  // One line for both failures; each action clears the other's message when it starts.
+  const error = planError ?? withdrawal.error?.message ?? null;
   const steps = timeline(entry.history);
   const form = entry.form;
   const withdrawable = entry.editable && (entry.status === 'draft' || entry.status === 'submitted');
 
   const viewPlan = () => {
     const tab = openPendingTab();
-    setError(null);
-    openBusinessPlan(entry.id, tab).catch((caught: unknown) => setError(toCloudError(caught).message));
+    setPlanError(null);
+    withdrawal.reset();
+    openBusinessPlan(entry.id, tab).catch((caught: unknown) => setPlanError(toCloudError(caught).message));
   };
 
   const withdraw = async () => {
@@ -79,22 +72,12 @@ function EntryView({ entry, onChanged }: { entry: MyEntry; onChanged: () => void
       cancelText: '取消',
     });
     if (!answer.confirm) return;
-    const requestId = withdrawRequest.idFor(entry.contestId);
-    setBusy(true);
-    setError(null);
-    try {
-      await callCloud('registration.withdraw', { contestId: entry.contestId }, { requestId });
-      withdrawRequest.settle();
-      setResult('报名已撤回。报名截止前可以重新提交。');
-      void Taro.showToast({ title: '已撤回', icon: 'success' });
-      onChanged();
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      withdrawRequest.settle(failure);
-      setError(failure.message);
-    } finally {
-      setBusy(false);
-    }
+    setPlanError(null);
+    const done = await withdrawal.run({ contestId: entry.contestId }, { key: entry.contestId });
+    if (done === undefined) return;
+    setResult('报名已撤回。报名截止前可以重新提交。');
+    void Taro.showToast({ title: '已撤回', icon: 'success' });
+    onChanged();
   };
 
   const editLabel = entry.status === 'draft' ? '继续填写' : entry.status === 'withdrawn' ? '重新报名' : '修改报名';

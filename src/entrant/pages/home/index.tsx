@@ -2,8 +2,6 @@
  * 参赛报名 (entrant area home): contests open for registration now (tap one for 赛事详情 and 立即报名)
  * and 我的报名 with a status chip per entry, linking to the entry page. Every signed-in user is an
  * entrant; a visitor on H5 is offered the sign-in page.
- * Test hooks: contest-card per open contest (with contest-countdown), entrant-open-empty, my-entries /
- * my-entry / entry-chip (see MyEntries), entrant-institution-link, PageShell's page-forbidden.
  */
 import '../../lib/actions';
 import Taro from '@tarojs/taro';
@@ -11,7 +9,7 @@ import { Text, View } from '@tarojs/components';
 import { ContestCard } from '../../../components/ContestCard';
 import { liveStatus } from '../../../components/ContestCard/countdown';
 import { MyEntries } from '../../../components/MyEntries';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
 import { useServerNow } from '../../../hooks/useServerNow';
@@ -32,15 +30,8 @@ export default function EntrantHomePage() {
   const ticking = (contests.data?.items ?? []).some((c) => c.registration.status !== 'closed');
   const now = useServerNow(contests.data?.now, ticking);
   const open = (contests.data?.items ?? []).filter((c) => liveStatus(c.registration, now) === 'open');
-  const first = contests.data === undefined || mine.data === undefined;
   return (
-    <PageShell
-      title="参赛报名"
-      {...shell}
-      loading={shell.loading || (signedIn && first && contests.error === null && mine.error === null)}
-      error={shell.error ?? (first ? (contests.error ?? mine.error) : null)}
-      onRetry={shell.error ? shell.onRetry : () => (contests.error ? contests.reload() : mine.reload())}
-    >
+    <PageShell title="参赛报名" {...shellFor({ allowed: signedIn, shell }, contests, mine)}>
       <View className="section-title">开放报名的赛事</View>
       {open.length === 0 ? <View className="entrant-open-empty muted card">当前没有开放报名的赛事</View> : null}
       {open.map((contest) => (

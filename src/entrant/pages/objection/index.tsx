@@ -3,30 +3,22 @@
  * user objects to the list or one project on it, with a reason (5–500 字), a way to reach them and,
  * optionally, evidence (PDF or image, ≤ 10 MB, checked before any upload). A visitor on H5 is told to
  * sign in first (PageShell, with 登录). `title` and `project` only label the form.
- *
- * Class hooks: objection-form, objection-target (what the objection is about), objection-reason
- * (Taro's Textarea; the <textarea> is inside on H5), objection-contact (Taro's Input; <input> inside),
- * form-field-<reason|contact|attachment> .field-error (messages beside the fields), objection-attach
- * (选择文件), objection-attachment-input (H5's hidden file input), objection-attachment-name,
- * objection-attachment-remove, upload-progress, objection-error (a refusal of the whole form),
- * objection-submit, objection-success (after submitting) with objection-to-mine (我的异议) and
- * objection-back (返回成绩).
  */
 import '../../lib/actions';
-import { useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { resultsActions } from '@core/results/actions';
 import { validate } from '@core/validation';
+import { FilePicker } from '../../../components/FilePicker';
 import { Counter, FormField } from '../../../components/FormField';
 import { PageShell } from '../../../components/PageShell';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { usePageParams } from '../../../hooks/usePageParams';
-import { useRequestId } from '../../../hooks/useRequestId';
 import { useSignedIn } from '../../../hooks/useSignedIn';
-import { callCloud, toCloudError } from '../../../services/cloud';
+import { toCloudError } from '../../../services/cloud';
 import { routes } from '../../../services/routes';
 import {
-  browserFile,
   formatFileSize,
   objectionFileProblem,
   pickObjectionFileOnWeChat,
@@ -76,12 +68,22 @@ function ObjectionForm({
   const [progress, setProgress] = useState<number | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
-  const fileInput = useRef<HTMLInputElement | null>(null);
   // One id per distinct submission: a retry while its outcome is unknown is the same objection, not a second one.
-  const request = useRequestId();
+  const filing = useCloudAction('results.objection.file');
+  const submitting = filing.busy;
   const uploading = progress !== null;
+
+  // The hook holds the server's refusal: its messages replace those beside the fields, the rest go above 提交.
+  useEffect(() => {
+    const failure = filing.error;
+    if (failure === null) return;
+    const details = failure.details ?? {};
+    const field = (name: string) => (typeof details[name] === 'string' ? (details[name] as string) : undefined);
+    const next: Errors = { reason: field('reason'), contact: field('contact'), attachment: field('attachment') };
+    setErrors(next);
+    if (!next.reason && !next.contact && !next.attachment) setFormError(failure.message);
+  }, [filing.error]);
 
   const fieldChanged = (field: keyof Errors) => {
     setErrors((prev) => ({ ...prev, [field]: undefined }));
@@ -108,16 +110,6 @@ function ObjectionForm({
     }
   };
 
-  const choose = async () => {
-    if (uploading || submitting) return;
-    if (process.env.TARO_ENV === 'h5') {
-      fileInput.current?.click();
-      return;
-    }
-    const picked = await pickObjectionFileOnWeChat();
-    if (picked) await upload(picked);
-  };
-
   const submit = async () => {
     if (submitting || uploading) return;
     const input = {
@@ -134,24 +126,8 @@ function ObjectionForm({
       if (!checked.errors.reason && !checked.errors.contact) setFormError(Object.values(checked.errors)[0] ?? null);
       return;
     }
-    const requestId = request.idFor(JSON.stringify(checked.value));
-    setSubmitting(true);
     setFormError(null);
-    try {
-      await callCloud('results.objection.file', checked.value, { requestId });
-      request.settle();
-      setDone(true);
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      const details = failure.details ?? {};
-      const field = (name: string) => (typeof details[name] === 'string' ? (details[name] as string) : undefined);
-      const next: Errors = { reason: field('reason'), contact: field('contact'), attachment: field('attachment') };
-      setErrors(next);
-      if (!next.reason && !next.contact && !next.attachment) setFormError(failure.message);
-    } finally {
-      setSubmitting(false);
-    }
+    if (await filing.run(checked.value)) setDone(true);
   };
 
   if (done) {
@@ -243,30 +219,18 @@ function ObjectionForm({
           {uploading ? (
             <View className="upload-progress muted">正在上传 {Math.round((progress ?? 0) * 100)}%</View>
           ) : null}
-          <Button
+          {/* The handle names the H5 input objection-attachment-input; objection-attach stays the button's own. */}
+          <FilePicker
+            handle="objection-attachment"
             className="objection-attach"
-            size="mini"
-            disabled={uploading || submitting || undefined}
-            loading={uploading || undefined}
-            onClick={() => void choose()}
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            pickOnWeChat={pickObjectionFileOnWeChat}
+            onPicked={(file) => void upload(file)}
+            disabled={submitting}
+            loading={uploading}
           >
             {attachment ? '重新选择' : '选择文件'}
-          </Button>
-          {process.env.TARO_ENV === 'h5' ? (
-            <input
-              ref={fileInput}
-              className="objection-attachment-input"
-              type="file"
-              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-              style={{ display: 'none' }}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                // Cleared so choosing the same file again (after fixing it) fires a change.
-                e.target.value = '';
-                if (file) void upload(browserFile(file));
-              }}
-            />
-          ) : null}
+          </FilePicker>
         </FormField>
       </View>
 

@@ -1,11 +1,6 @@
 /**
  * The judge's profile fields, shared by 评委绑定 and 我的资料: 姓名, 工作单位, 职称或职务, 擅长领域 (chips
  * from the contest's fields), 回避单位 (names, and optionally 统一社会信用代码, one per line).
- *
- * Class hooks: profile-form; form-field form-field-<name> with field-error inside (names: name,
- * organization, title, expertise, conflictNames, conflictCodes); expertise-chip (data-value; --on when
- * chosen); conflict-name-row (conflict-name-remove, field-error), conflict-name-add; conflict-code-row
- * (conflict-code-remove, field-error), conflict-code-add; conflicts-note (what declaring one does).
  */
 import { Button, Text, View } from '@tarojs/components';
 import { FormField, TextInput } from '../../../components/FormField';

@@ -1,4 +1,4 @@
-/** 已评 3/12 with a bar. Class hooks: progress (root, plus the caller's className), progress__text, progress-bar. */
+/** 已评 3/12 with a bar, for a round's card on 评审工作台 and the head of 我的评审任务. */
 import { Text, View } from '@tarojs/components';
 
 export function Progress({ done, total, className }: { done: number; total: number; className?: string }) {

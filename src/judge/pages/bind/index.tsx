@@ -4,27 +4,27 @@
  * judge.invite.check, which names the contest; step 2, the judge's profile (姓名, 工作单位, 职称或职务,
  * 擅长领域 from the contest's fields, 回避单位), checked by the same schema as the server, then judge.bind.
  * On success the judge role is fetched again (auth.me) and the 评审工作台 opens.
- *
- * Class hooks: bind-code-step (bind-code: the code input; bind-code-error; bind-check 下一步),
- * bind-form-step (bind-contest: the contest's name; bind-code-shown; bind-change-code 换一个邀请码;
- * the fields of ProfileForm: profile-form, form-field-<name>, field-error, expertise-chip,
- * conflict-name-row, conflict-name-add, conflict-code-row, conflict-code-add, conflicts-note;
- * bind-banner (bind-banner--<code>, e.g. --INVITE_INVALID, --INVALID_INPUT); bind-submit);
- * PageShell's page-forbidden (+ page-forbidden-action 登录 on H5) for a visitor.
  */
 import '../../lib/actions';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ActionOutput } from '@core/actions';
 import { TextInput } from '../../../components/FormField';
 import { PageShell } from '../../../components/PageShell';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { refreshMe } from '../../../hooks/useMe';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../../services/cloud';
-import { useRequestId } from '../../../hooks/useRequestId';
 import { ProfileForm } from '../../components/ProfileForm';
-import { checkProfile, emptyProfile, profileErrors, toProfileInput, useProfileForm } from '../../lib/profile-form';
+import {
+  checkProfile,
+  emptyProfile,
+  profileRefusal,
+  toProfileInput,
+  useProfileForm,
+  type Lines,
+} from '../../lib/profile-form';
 import { judgeRoutes } from '../../lib/routes';
 import '../../styles/judge.scss';
 import './index.scss';
@@ -58,6 +58,7 @@ function CodeStep({ onChecked }: { onChecked: (invite: Invite) => void }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  // A read (it only names the contest), so no requestId: useCloudAction is for writes.
   const check = async () => {
     if (checking) return;
     setChecking(true);
@@ -107,8 +108,20 @@ function CodeStep({ onChecked }: { onChecked: (invite: Invite) => void }) {
 function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName: string; onChangeCode: () => void }) {
   const form = useProfileForm(emptyProfile(userName));
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const request = useRequestId();
+  const binding = useCloudAction('judge.bind');
+  // After the bind the judge role is fetched before the 评审工作台 opens; the button stays busy meanwhile.
+  const [entering, setEntering] = useState(false);
+  const submitting = binding.busy || entering;
+  const sentLines = useRef<Lines>({ names: [], codes: [] });
+  const { setErrors } = form;
+
+  // The hook holds the server's refusal; it goes beside the lines it names (as they were sent) and the banner.
+  useEffect(() => {
+    if (binding.error === null) return;
+    const refusal = profileRefusal(binding.error, sentLines.current);
+    setErrors((prev) => ({ ...prev, ...refusal.beside }));
+    setBanner(refusal.banner);
+  }, [binding.error, setErrors]);
 
   const submit = async () => {
     if (submitting) return;
@@ -119,31 +132,16 @@ function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName
       setBanner({ code: 'INVALID_INPUT', message: `还有 ${count} 项需要修改，请检查标红的项目` });
       return;
     }
-    const { lines } = toProfileInput(form.valuesRef.current);
-    const input = { code: invite.code, ...checked.input };
-    // The same form sent again while its outcome is unknown is the same attempt: the server answers it once.
-    const requestId = request.idFor(JSON.stringify(input));
-    setSubmitting(true);
+    sentLines.current = toProfileInput(form.valuesRef.current).lines;
     setBanner(null);
-    try {
-      await callCloud('judge.bind', input, { requestId });
-      await refreshMe();
-      void Taro.showToast({ title: '绑定成功', icon: 'success' });
-      void Taro.redirectTo({ url: judgeRoutes.home });
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      const fields = profileErrors(failure.details as Record<string, unknown> | undefined, lines);
-      const { _: other, ...beside } = fields;
-      form.setErrors((prev) => ({ ...prev, ...beside }));
-      const besideCount = Object.keys(beside).length;
-      setBanner({
-        code: failure.code,
-        message: besideCount > 0 ? `还有 ${besideCount} 项需要修改，请检查标红的项目` : (other ?? failure.message),
-      });
-    } finally {
-      setSubmitting(false);
-    }
+    // The same form sent again while its outcome is unknown is the same attempt: the server answers it once.
+    const bound = await binding.run({ code: invite.code, ...checked.input });
+    if (bound === undefined) return;
+    setEntering(true);
+    await refreshMe();
+    void Taro.showToast({ title: '绑定成功', icon: 'success' });
+    void Taro.redirectTo({ url: judgeRoutes.home });
+    setEntering(false);
   };
 
   return (

@@ -2,14 +2,8 @@
  * 评审工作台 (judge area home): per contest the judge is bound to, a card per round from judge.assignment.list
  * with its window (评分中 / 未开始 / 已截止, times in Beijing time) and progress 已评 3/12; a tap opens
  * the round. Scores still waiting in the outbox (offline) are counted at the top. Links to 我的资料与
- * 回避单位 and 绑定新的邀请码.
- *
- * Class hooks: judge-contest per contest (judge-contest-name), judge-contest-empty (no rounds yet),
- * judge-round per round (data-round-id; judge-round-name, judge-round-window
- * (judge-round-window--open/upcoming/closed), judge-round-progress (progress__text 已评 x/y, progress-bar)),
- * judge-outbox (N 条评分待同步; judge-outbox-sync 立即同步), judge-outbox-failed (N 条评分提交失败),
- * judge-home-error (the assignments could not be loaded; judge-home-retry), judge-profile-link,
- * judge-bind-link; PageShell's page-forbidden for non-judges.
+ * 回避单位 and 绑定新的邀请码. A failed load keeps the page up with its own 重试 line (the contests come from
+ * the judge's grants, so there is something to show): only the gate and the first load go through PageShell.
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -25,7 +19,7 @@ import { flushOutbox } from '../../../services/outbox';
 import { Progress } from '../../components/Progress';
 import { windowOf, windowText } from '../../lib/round-window';
 import { judgeRoutes } from '../../lib/routes';
-import { useOutboxItems } from '../../lib/use-outbox';
+import { useOutboxItems } from '../../lib/useOutbox';
 import '../../styles/judge.scss';
 import './index.scss';
 

@@ -2,27 +2,27 @@
  * 我的资料与回避单位 (`/judge/pages/profile/index`): the judge's profile per contest (judge.profile.get), each
  * edited with the bind form's fields and saved with judge.profile.update. Newly declared 回避单位 take
  * effect at once: pending assignments of those organizations are recused and given to other judges.
- *
- * Class hooks: profile-contest per contest (data-contest-id; profile-contest-name), the fields of
- * ProfileForm (profile-form, form-field-<name>, field-error, expertise-chip, conflict-name-row,
- * conflict-name-add, conflict-name-remove, conflict-code-row, conflict-code-add, conflicts-note),
- * profile-banner (profile-banner--<code>: the server's refusal), profile-saved (已保存), profile-save;
- * PageShell's page-forbidden / page-empty.
  */
 import '../../lib/actions';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { ActionOutput } from '@core/actions';
 import { formatShanghai } from '@core/time/shanghai';
 // The form (and with it FormField's styles) before PageShell, in the order the other form pages import
 // them: the build keeps one order of the shared CSS.
 import { ProfileForm } from '../../components/ProfileForm';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useCloudAction } from '../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { callCloud, toCloudError } from '../../../services/cloud';
-import { useRequestId } from '../../../hooks/useRequestId';
-import { checkProfile, profileErrors, profileFromJudge, toProfileInput, useProfileForm } from '../../lib/profile-form';
+import {
+  checkProfile,
+  profileFromJudge,
+  profileRefusal,
+  toProfileInput,
+  useProfileForm,
+  type Lines,
+} from '../../lib/profile-form';
 import '../../styles/judge.scss';
 import './index.scss';
 
@@ -32,18 +32,14 @@ const CONFLICTS_NOTE =
   '申报回避单位后，不会被分配这些单位的项目；新申报的回避单位立即生效：已分配给您、尚未评分的这些单位的项目将自动回避，由其他评委接替。';
 
 export default function JudgeProfilePage() {
-  const { me, allowed, shell } = useAreaAccess('judge');
-  const openid = me?.user?.openid;
-  const profile = useCloudQuery('judge.profile.get', {}, { enabled: allowed, key: openid });
+  const access = useAreaAccess('judge');
+  const openid = access.me?.user?.openid;
+  const profile = useCloudQuery('judge.profile.get', {}, { enabled: access.allowed, key: openid });
   const items = profile.data?.items ?? [];
-  const first = profile.data === undefined;
   return (
     <PageShell
       title="我的资料与回避单位"
-      {...shell}
-      loading={shell.loading || (allowed && first && profile.error === null)}
-      error={shell.error ?? (first ? profile.error : null)}
-      onRetry={shell.error ? shell.onRetry : profile.reload}
+      {...shellFor(access, profile)}
       empty={profile.data !== undefined && items.length === 0}
       emptyText="还没有绑定任何赛事的评委身份"
     >
@@ -58,8 +54,18 @@ function ContestProfile({ item }: { item: ProfileItem }) {
   const [saved, setSaved] = useState(false);
   const form = useProfileForm(profileFromJudge(item));
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const request = useRequestId();
+  const update = useCloudAction('judge.profile.update');
+  const saving = update.busy;
+  const sentLines = useRef<Lines>({ names: [], codes: [] });
+  const { setErrors } = form;
+
+  // The hook holds the server's refusal; it goes beside the lines it names (as they were sent) and the banner.
+  useEffect(() => {
+    if (update.error === null) return;
+    const refusal = profileRefusal(update.error, sentLines.current);
+    setErrors((prev) => ({ ...prev, ...refusal.beside }));
+    setBanner(refusal.banner);
+  }, [update.error, setErrors]);
 
   const save = async () => {
     if (saving) return;
@@ -72,28 +78,10 @@ function ContestProfile({ item }: { item: ProfileItem }) {
       });
       return;
     }
-    const { lines } = toProfileInput(form.valuesRef.current);
-    const input = { contestId: item.contestId, ...checked.input };
-    const requestId = request.idFor(JSON.stringify(input));
-    setSaving(true);
+    sentLines.current = toProfileInput(form.valuesRef.current).lines;
     setBanner(null);
     setSaved(false);
-    try {
-      await callCloud('judge.profile.update', input, { requestId });
-      setSaved(true);
-    } catch (caught) {
-      const failure = toCloudError(caught);
-      request.settle(failure);
-      const { _: other, ...beside } = profileErrors(failure.details as Record<string, unknown> | undefined, lines);
-      form.setErrors((prev) => ({ ...prev, ...beside }));
-      const count = Object.keys(beside).length;
-      setBanner({
-        code: failure.code,
-        message: count > 0 ? `还有 ${count} 项需要修改，请检查标红的项目` : (other ?? failure.message),
-      });
-    } finally {
-      setSaving(false);
-    }
+    if (await update.run({ contestId: item.contestId, ...checked.input })) setSaved(true);
   };
 
   return (

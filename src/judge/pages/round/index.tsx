@@ -2,14 +2,6 @@
  * 我的评审任务 (`/judge/pages/round/index?roundId=`): the entries of one round assigned to this judge,
  * with progress 已评 x/y, filter tabs 全部 / 待评 / 已评 and a state per entry: 待评, 已评 86.50, 已回避,
  * 待同步 (the score waits in the outbox), 提交失败 (the outbox holds the server's refusal). Tap → score page.
- *
- * Class hooks: round-head (round-name, round-contest, round-window (round-window--open/upcoming/closed),
- * round-progress (progress__text, progress-bar)), round-tab-all / round-tab-pending / round-tab-scored
- * (round-tab--active on the chosen one), round-entry per entry (data-entry-id; round-entry-name,
- * round-entry-meta, round-entry-org, round-entry-session, round-entry-chip with
- * round-entry-chip--pending/scored/recused/sync/failed), round-list-empty (nothing under the tab); the list
- * is fetched again when the outbox sends one of this round's scores;
- * PageShell's page-forbidden / page-empty.
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -18,7 +10,7 @@ import { Text, View } from '@tarojs/components';
 import { groupLabels } from '@core/contest/types';
 import type { JudgeAssignmentView, JudgeRoundAssignments } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell } from '../../../components/PageShell';
+import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
@@ -29,7 +21,7 @@ import { Progress } from '../../components/Progress';
 import { windowOf, windowText } from '../../lib/round-window';
 import { judgeRoutes } from '../../lib/routes';
 import { roundScorePrefix, scoreKey } from '../../lib/score-sheet';
-import { useOutboxEvents, useOutboxItems } from '../../lib/use-outbox';
+import { useOutboxEvents, useOutboxItems } from '../../lib/useOutbox';
 import '../../styles/judge.scss';
 import './index.scss';
 
@@ -38,24 +30,17 @@ const tabLabels: Record<Tab, string> = { all: '全部', pending: '待评', score
 
 export default function JudgeRoundPage() {
   const { roundId = '' } = usePageParams();
-  const { me, allowed, shell } = useAreaAccess('judge');
-  const openid = me?.user?.openid ?? '';
-  const query = useCloudQuery(
-    'judge.assignment.list',
-    { roundId },
-    { enabled: allowed && roundId !== '', key: openid },
-  );
+  const access = useAreaAccess('judge');
+  const openid = access.me?.user?.openid ?? '';
+  const enabled = access.allowed && roundId !== '';
+  const query = useCloudQuery('judge.assignment.list', { roundId }, { enabled, key: openid });
   // Back from the score page: its submit or recusal changed a state here.
-  usePageShowAgain(() => allowed && roundId !== '' && query.reload());
+  usePageShowAgain(() => enabled && query.reload());
   const round = query.data?.rounds.find((r) => r.round.id === roundId);
-  const first = query.data === undefined;
   return (
     <PageShell
       title="我的评审任务"
-      {...shell}
-      loading={shell.loading || (allowed && roundId !== '' && first && query.error === null)}
-      error={shell.error ?? (first ? query.error : null)}
-      onRetry={shell.error ? shell.onRetry : query.reload}
+      {...shellFor(access, query)}
       empty={roundId === '' || (query.data !== undefined && round === undefined)}
       emptyText={roundId === '' ? '没有指定评审轮次' : '该轮次没有分配给您的项目'}
     >

@@ -1,8 +1,6 @@
 /**
  * A list of short names (行业领域, 区, 主办单位…) edited as tags: type one or several (separated by 、，;
  * or new lines) and 添加; × removes one. Duplicates and over-long names are refused here.
- * Class hooks: the caller's className on the root; tag-editor-tag (data-value) with tag-editor-remove,
- * tag-editor-input, tag-editor-add, tag-editor-error.
  */
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
@@ -68,7 +66,7 @@ export function TagEditor({ className, values, placeholder, maxLength, onChange 
           }}
           onConfirm={add}
         />
-        <Button className="tag-editor-add admin-btn" size="mini" onClick={add}>
+        <Button className="tag-editor-add button" size="mini" onClick={add}>
           添加
         </Button>
       </View>

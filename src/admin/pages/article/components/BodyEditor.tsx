@@ -6,18 +6,15 @@
  *
  * On H5 the box is a native <textarea> (like DateTimeField's inputs) so the buttons can wrap the
  * selection; WeChat's textarea reports only the cursor, so there a button inserts a placeholder.
- *
- * Class hooks: article-toolbar with article-tool-h2 / -bold / -ul / -ol / -image, article-image-input (H5
- * file input, hidden), article-image-uploading, article-body-input (H5: the <textarea> itself),
- * article-tab-edit / article-tab-preview (phones), article-preview (the RichText's box),
- * article-preview-empty, article-preview-removed (what the preview, like the server, leaves out).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { RichText, Text, Textarea, View } from '@tarojs/components';
 import type { RichTextProps } from '@tarojs/components';
-import { applyTool, bodyToHtml, insertImage, previewNodes, type Tool } from '../../lib/article-html';
-import { ACCEPT } from '../../lib/news-upload';
-import { useWideScreen } from '../../lib/use-wide-screen';
+import { FilePicker } from '../../../../components/FilePicker';
+import type { PickedFile } from '../../../../services/upload';
+import { applyTool, bodyToHtml, insertImage, previewNodes, type Tool } from '../../../lib/article-html';
+import { ACCEPT, pickImageOnWeChat } from '../../../lib/news-upload';
+import { useWideScreen } from '../../../lib/useWideScreen';
 
 export const BODY_MAX = 100_000;
 
@@ -25,11 +22,11 @@ export interface BodyEditorProps {
   value: string;
   /** An edit of the current text (an image lands in the text as it is when its upload finishes). */
   onChange: (edit: (current: string) => string) => void;
-  /** Local links for images uploaded in this session (stored ones have none: see the page comment). */
+  /** Links for the images in the text: the device's copy of a new upload, or the one the server gave. */
   imageUrl: (fileId: string) => string | null;
   uploading: boolean;
-  /** H5 hands over the chosen File; WeChat asks the page to pick. Resolves with the inserted image or null. */
-  onPickImage: (file: File | null) => Promise<{ fileId: string; name: string } | null>;
+  /** Uploads the chosen image; resolves with what to insert, or null when it did not go up. */
+  onPickImage: (file: PickedFile) => Promise<{ fileId: string; name: string } | null>;
 }
 
 const tools: Array<{ tool: Tool; label: string }> = [
@@ -43,7 +40,6 @@ export function BodyEditor({ value, onChange, imageUrl, uploading, onPickImage }
   const wide = useWideScreen();
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
   const textarea = useRef<HTMLTextAreaElement | null>(null);
-  const fileInput = useRef<HTMLInputElement | null>(null);
   // WeChat: the last cursor the textarea reported; H5 reads the live selection instead.
   const cursor = useRef<{ start: number; end: number }>({ start: value.length, end: value.length });
   // Where the cursor goes once an edit from a button is in the box (set when the edit is applied).
@@ -77,7 +73,9 @@ export function BodyEditor({ value, onChange, imageUrl, uploading, onPickImage }
     });
   };
 
-  const addImage = async (file: File | null) => {
+  const addImage = async (file: PickedFile) => {
+    // The box keeps its selection while the file dialog is open: insert where the cursor is.
+    imageAt.current = selection().end;
     const inserted = await onPickImage(file);
     if (!inserted) return;
     onChange((current) => {
@@ -85,13 +83,6 @@ export function BodyEditor({ value, onChange, imageUrl, uploading, onPickImage }
       placeAfter.current = edited.cursor;
       return edited.text;
     });
-  };
-
-  const chooseImage = () => {
-    if (uploading) return;
-    imageAt.current = selection().end;
-    if (process.env.TARO_ENV === 'h5') fileInput.current?.click();
-    else void addImage(null);
   };
 
   const preview = useMemo(
@@ -107,43 +98,30 @@ export function BodyEditor({ value, onChange, imageUrl, uploading, onPickImage }
             {label}
           </Text>
         ))}
-        <Text
+        <FilePicker
+          handle="article-image"
           className={`article-tool article-tool-image${uploading ? ' article-tool--busy' : ''}`}
-          onClick={chooseImage}
+          accept={ACCEPT.newsImage}
+          pickOnWeChat={pickImageOnWeChat}
+          onPicked={(file) => void addImage(file)}
+          disabled={uploading}
         >
           {uploading ? '正在上传…' : '插入图片'}
-        </Text>
+        </FilePicker>
         {uploading ? <Text className="article-image-uploading muted">图片上传中</Text> : null}
       </View>
       {process.env.TARO_ENV === 'h5' ? (
-        <>
-          <textarea
-            ref={textarea}
-            className="article-body-input article-body__box"
-            value={value}
-            maxLength={BODY_MAX}
-            placeholder={'直接输入正文，空一行为新段落；也可以输入简单的 HTML，或用上方按钮排版。'}
-            onChange={(e) => {
-              const next = e.target.value;
-              onChange(() => next);
-            }}
-          />
-          <input
-            ref={fileInput}
-            className="article-image-input"
-            type="file"
-            accept={ACCEPT.newsImage}
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const file = e.target.files?.[0] ?? null;
-              // Cleared so the same file can be chosen again after a failed upload.
-              e.target.value = '';
-              // The box keeps its selection while the file dialog is open: insert where the cursor is.
-              imageAt.current = selection().end;
-              if (file) void addImage(file);
-            }}
-          />
-        </>
+        <textarea
+          ref={textarea}
+          className="article-body-input article-body__box"
+          value={value}
+          maxLength={BODY_MAX}
+          placeholder={'直接输入正文，空一行为新段落；也可以输入简单的 HTML，或用上方按钮排版。'}
+          onChange={(e) => {
+            const next = e.target.value;
+            onChange(() => next);
+          }}
+        />
       ) : (
         <Textarea
           className="article-body-input article-body__box"
