@@ -24,7 +24,7 @@ import { root, run, taroBin } from '../scripts/lib.mjs';
 
 const WECHAT_LIMIT_KIB = 2048;
 const TARO_FLOOR_KIB = 298;
-const BUDGET_MAIN_KIB = 460;
+const BUDGET_MAIN_KIB = 430;
 const BUDGET_SUB_KIB = 400;
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
 

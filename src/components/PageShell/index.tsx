@@ -1,15 +1,7 @@
 /**
  * The one frame every page renders in: loading, error (with 重试), not allowed, empty, or the page.
- * The first state that applies wins, in that order, so a page never shows a blank screen.
- *
- * Stable class names for tests (do not rename without updating test/app and test/weapp):
- *   page-shell              the frame, always present
- *   page-loading            loading state
- *   page-error              error state; page-error-message its text, page-retry the 重试 button
- *   page-forbidden          not-allowed state; page-forbidden-message its text, page-forbidden-back 返回「我的」,
- *                           page-forbidden-action the way in when there is one (e.g. 登录)
- *   page-empty              empty state; page-empty-message its text
- *   page-ready              wraps the page's own content
+ * The first state that applies wins, in that order, so a page never shows a blank screen. The state class
+ * names (page-loading, page-error, page-forbidden, page-empty, page-ready) are what the page suites wait on.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';

@@ -1,9 +1,7 @@
 /**
  * A labelled check box drawn the same on every platform (Taro's Checkbox keeps its own state on H5,
  * which fights a controlled form). Tapping anywhere on the row toggles it.
- *
- * Class hooks: the caller's `className` on the root, plus check-row--on when checked; role=checkbox
- * with aria-checked for assistive tech and tests.
+ * role=checkbox with aria-checked, for assistive tech.
  */
 import { Text, View } from '@tarojs/components';
 import './index.scss';

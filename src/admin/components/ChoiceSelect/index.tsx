@@ -2,10 +2,6 @@
  * A drop-down choice that behaves the same on WeChat, phone browsers and desktops (Taro's Picker is a
  * touch wheel, awkward with a mouse). Tap the trigger, tap an option; `allLabel` adds an option that
  * clears the choice (全部…).
- *
- * Class hooks: the caller's `className` on the root (e.g. entries-filter-status), choice-select__trigger,
- * choice-select__value, choice-option per option (data-value = its value, '' for the all-option) with
- * choice-option--active on the chosen one.
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';

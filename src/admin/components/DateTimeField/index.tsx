@@ -1,7 +1,6 @@
 /**
  * A date or a time of day, Shanghai wall clock, as YYYY-MM-DD / HH:mm. On H5 the browser's own date and
  * time inputs (a calendar with the mouse, the system picker on phones); on WeChat the native Picker.
- * Class hooks: the caller's className on the control (an <input> on H5).
  */
 import { Picker, Text, View } from '@tarojs/components';
 import './index.scss';

@@ -1,5 +1,5 @@
 /**
- * An entry's status as a coloured chip. Class hooks: entry-status, entry-status--<status>.
+ * An entry's status as a coloured chip.
  */
 import { Text } from '@tarojs/components';
 import { entryStatusLabels, type EntryStatus } from '@core/registration/entry-status';

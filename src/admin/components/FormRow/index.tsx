@@ -1,8 +1,6 @@
 /**
  * One labelled box of an admin form with its hint and the message of what is wrong with it (ours or
  * the server's INVALID_INPUT detail for the same key). Labels sit above on phones, left on desktops.
- *
- * Class hooks: form-row (data-for = the field key), form-row__label, field-error (data-for = the key).
  */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';

@@ -1,10 +1,8 @@
 /**
  * Page numbers for a long list (past 1,000 entries the server pages with skip/limit): 上一页 / 下一页,
  * the first and last page, two on each side of the current one, and a jump box. Used by 报名审核,
- * 新闻管理 and the entry picker of 成绩发布; `hook` names the class hooks so two pagers on one screen
+ * 新闻管理 and the entry picker of 成绩发布; `hook` prefixes its class names so two pagers on one screen
  * (H5 keeps earlier pages mounted) stay apart.
- * Class hooks, with <hook> = the `hook` prop (default entries): <hook>-total, <hook>-prev, <hook>-next,
- * <hook>-page (data-page; <hook>-page--current), <hook>-jump (the box) and <hook>-jump-go.
  */
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
