@@ -1,21 +1,22 @@
 /**
  * One way to choose a file, per platform: WeChat's pickers (a chat file, an album photo) through `pickOnWeChat`,
- * the browser's file dialog on H5 (a hidden input). The page checks and uploads what comes back. `handle` names
- * the button and the H5 input (`<handle>-input`) for tests.
+ * the browser's file dialog on H5 (a hidden input). The page checks and uploads what comes back.
  */
 import { useRef, type ReactNode } from 'react';
 import { Button } from '@tarojs/components';
 import { browserFile, type PickedFile } from '../../services/upload';
 
 export interface FilePickerProps {
-  handle: string;
+  /** Class names of the button. */
+  className: string;
+  /** Class name of the H5 file input (tests upload through it). */
+  inputClassName: string;
   /** H5 file dialog filter, e.g. `.pdf,application/pdf`. */
   accept: string;
   pickOnWeChat: () => Promise<PickedFile | null>;
   onPicked: (file: PickedFile) => void;
   disabled?: boolean;
   loading?: boolean;
-  className?: string;
   children: ReactNode;
 }
 
@@ -33,7 +34,7 @@ export function FilePicker(props: FilePickerProps) {
   return (
     <>
       <Button
-        className={`${props.handle} ${props.className ?? ''}`}
+        className={props.className}
         size="mini"
         disabled={props.disabled || props.loading || undefined}
         loading={props.loading || undefined}
@@ -44,7 +45,7 @@ export function FilePicker(props: FilePickerProps) {
       {process.env.TARO_ENV === 'h5' ? (
         <input
           ref={input}
-          className={`${props.handle}-input`}
+          className={props.inputClassName}
           type="file"
           accept={props.accept}
           style={{ display: 'none' }}

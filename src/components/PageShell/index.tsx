@@ -126,5 +126,5 @@ function goToMe(): void {
   void Taro.switchTab({ url: ME_PAGE });
 }
 
-export { shellFor, type ShellAccess, type ShellQuery } from './shell-for';
+export { openToAll, shellFor, type ShellAccess, type ShellQuery } from './shell-for';
 export default PageShell;

@@ -9,12 +9,15 @@ export interface ShellQuery {
   reload: () => void;
 }
 
-/** The area gate: useAreaAccess(area) (or useSignedIn for pages any signed-in user may open). */
+/** The gate: useAreaAccess(area), `{ allowed: user !== null, shell }` from useSignedIn, or openToAll. */
 export interface ShellAccess {
   allowed: boolean;
   shell: Pick<PageShellProps, 'loading' | 'error' | 'onRetry' | 'forbidden'> &
     Partial<Pick<PageShellProps, 'forbiddenAction'>>;
 }
+
+/** The gate of a page anyone may open (followers included). */
+export const openToAll: ShellAccess = { allowed: true, shell: {} };
 
 /**
  * PageShell's props for a page: loading until the gate and every query that has never answered have answered

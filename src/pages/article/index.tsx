@@ -11,7 +11,7 @@ import { Image, RichText, Text, View } from '@tarojs/components';
 import type { ArticleDetail } from '@core/news/views';
 import { articleCategoryLabels } from '@core/news/types';
 import { formatShanghai } from '@core/time/shanghai';
-import { PageShell, shellFor } from '../../components/PageShell';
+import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { usePageParams } from '../../hooks/usePageParams';
 import { useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLifecycle';
@@ -40,7 +40,7 @@ export default function ArticlePage() {
 
   return (
     <PageShell
-      {...shellFor({ allowed: true, shell: {} }, query)}
+      {...shellFor(openToAll, query)}
       // An article that is not there will not be there on 重试 either.
       onRetry={query.error?.code === 'NOT_FOUND' ? undefined : query.reload}
       empty={id === ''}

@@ -24,7 +24,7 @@ import { countdownText, liveStatus } from '../../components/ContestCard/countdow
 // Stylesheets in the order 首页 loads them (timeline, card, shell), so the shared CSS chunk has one order.
 import { StageTimeline } from '../../components/StageTimeline';
 import '../../components/ContestCard/index.scss';
-import { PageShell, shellFor } from '../../components/PageShell';
+import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useMe } from '../../hooks/useMe';
 import { usePageParams } from '../../hooks/usePageParams';
@@ -62,7 +62,7 @@ export default function ContestPage() {
 
   const entry = contest ? mine.data?.items.find((e) => e.contestId === contest.id) : undefined;
   return (
-    <PageShell {...shellFor({ allowed: true, shell: {} }, query)} empty={id === ''} emptyText="没有指定赛事">
+    <PageShell {...shellFor(openToAll, query)} empty={id === ''} emptyText="没有指定赛事">
       {contest ? <ContestDetailView contest={contest} now={now} entry={entry} /> : null}
     </PageShell>
   );

@@ -10,7 +10,7 @@ import type { ArticleSummary } from '@core/news/views';
 import { ArticleRow } from '../../components/ArticleRow';
 import { ContestCard } from '../../components/ContestCard';
 import { OfflineNote } from '../../components/OfflineNote';
-import { PageShell, shellFor } from '../../components/PageShell';
+import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { usePageShowAgain } from '../../hooks/usePageLifecycle';
@@ -36,7 +36,7 @@ export default function HomePage() {
 
   return (
     <PageShell
-      {...shellFor({ allowed: true, shell: {} }, home)}
+      {...shellFor(openToAll, home)}
       empty={banners.length === 0 && contests.length === 0 && latest.length === 0}
       emptyText="暂无赛事与新闻"
     >

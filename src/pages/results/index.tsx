@@ -13,7 +13,7 @@ import { groupLabels, prizeLabels } from '@core/contest/types';
 import { resultKindLabels, type ResultItem } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { OfflineNote } from '../../components/OfflineNote';
-import { PageShell, shellFor } from '../../components/PageShell';
+import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -43,11 +43,7 @@ export default function ResultsPage() {
   const q = useDebounced(text.trim(), 400);
 
   return (
-    <PageShell
-      {...shellFor({ allowed: true, shell: {} }, results)}
-      empty={lists.length === 0}
-      emptyText="暂无已公布的成绩"
-    >
+    <PageShell {...shellFor(openToAll, results)} empty={lists.length === 0} emptyText="暂无已公布的成绩">
       <OfflineNote error={results.error} fetchedAt={results.fetchedAt} onRetry={results.reload} />
       <Input
         className="results-search"

@@ -221,7 +221,7 @@ function ObjectionForm({
           ) : null}
           {/* The handle names the H5 input objection-attachment-input; objection-attach stays the button's own. */}
           <FilePicker
-            handle="objection-attachment"
+            inputClassName="objection-attachment-input"
             className="objection-attach"
             accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
             pickOnWeChat={pickObjectionFileOnWeChat}

@@ -42,7 +42,7 @@ export function AttachmentsCard({ attachments, errors, onChange, uploading, uplo
       {attachments.length < ATTACHMENTS_MAX ? (
         <View className="file-picker">
           <FilePicker
-            handle="article-attachment"
+            inputClassName="article-attachment-input"
             className="article-attachment-upload button"
             accept={ACCEPT.newsAttachment}
             pickOnWeChat={pickAttachmentOnWeChat}

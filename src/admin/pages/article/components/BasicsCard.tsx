@@ -85,7 +85,7 @@ export function BasicsCard(props: BasicsCardProps) {
           ) : null}
           <View className="file-picker">
             <FilePicker
-              handle="article-cover"
+              inputClassName="article-cover-input"
               className="article-cover-upload button"
               accept={ACCEPT.newsImage}
               pickOnWeChat={pickImageOnWeChat}

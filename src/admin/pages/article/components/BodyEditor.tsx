@@ -99,7 +99,7 @@ export function BodyEditor({ value, onChange, imageUrl, uploading, onPickImage }
           </Text>
         ))}
         <FilePicker
-          handle="article-image"
+          inputClassName="article-image-input"
           className={`article-tool article-tool-image${uploading ? ' article-tool--busy' : ''}`}
           accept={ACCEPT.newsImage}
           pickOnWeChat={pickImageOnWeChat}

@@ -54,7 +54,8 @@ export function PlanUpload({ contestId, value, disabled, onUploaded, onError }: 
         </View>
       ) : null}
       <FilePicker
-        handle="upload-plan"
+        className="upload-plan"
+        inputClassName="upload-plan-input"
         accept=".pdf,application/pdf"
         pickOnWeChat={pickBusinessPlanOnWeChat}
         onPicked={(file) => void upload(file)}
