@@ -1,5 +1,6 @@
 import { actions, isActionName, type ActionName } from '@core/actions';
 import { AppError, ErrorCode, errorMessages } from '@core/errors';
+import type { NotifyKind } from '@core/notify/templates';
 import { mayCall, type Access } from '@core/roles';
 import { validate } from '@core/validation';
 import { REQUEST_ID_PATTERN, type CallResult } from '@core/wire';
@@ -8,7 +9,8 @@ import type { GenericSchema } from 'valibot';
 import { defaultIdempotency, runIdempotent, type IdempotencyOptions } from './idempotency';
 import type { Ports } from './ports';
 import { useCases as defaultUseCases } from './usecases';
-import type { Caller, MessageTemplates, UseCaseContext, UseCaseTable } from './usecases/context';
+import type { Caller, UseCaseContext, UseCaseTable } from './usecases/context';
+import { templateIds } from './usecases/notify/template-ids';
 import { loadGrants } from './usecases/system/load-grants';
 
 export interface ApiOptions {
@@ -20,8 +22,8 @@ export interface ApiOptions {
   idempotency?: IdempotencyOptions;
   /** HMAC key for ID numbers (ID_HASH_KEY in the cloud, derived from DATA_DIR's secret locally). */
   idHashKey: Buffer | null;
-  /** Subscription-message template ids (TEMPLATE_JUDGE_REMINDER in the cloud). */
-  templates?: Partial<MessageTemplates>;
+  /** Subscription-message template ids per kind (TEMPLATE_<KIND> in the cloud: templatesFromEnv). */
+  templates?: Partial<Record<NotifyKind, string | null | undefined>>;
   /** Tests may swap use cases in; production uses the table in usecases/index.ts. */
   useCases?: UseCaseTable;
 }
@@ -59,7 +61,7 @@ export function createApi(options: ApiOptions): Api {
   const { ports } = options;
   const table = options.useCases ?? defaultUseCases;
   const idempotency = options.idempotency ?? defaultIdempotency;
-  const templates: MessageTemplates = { judgeReminder: options.templates?.judgeReminder || 'judge-reminder' };
+  const templates = templateIds(options.templates ?? {});
 
   function hashIdNumber(normalized: string): string {
     // Refuse rather than hash with a guessable key: a missing key is a deployment error.

@@ -3,12 +3,14 @@ import { contestActions } from './contest/actions';
 import { contestAdminActions } from './contest/admin-actions';
 import { filesActions } from './files/actions';
 import { homeActions } from './home/actions';
+import { inboxActions } from './inbox/actions';
 import { institutionActions } from './institution/actions';
 import { institutionAdminActions } from './institution/admin-actions';
 import { judgingActions } from './judging/actions';
 import { judgingAdminActions } from './judging/admin-actions';
 import { newsActions } from './news/actions';
 import { newsAdminActions } from './news/admin-actions';
+import { notifyActions } from './notify/actions';
 import { registrationActions } from './registration/actions';
 import { registrationAdminActions } from './registration/admin-actions';
 import { registrationEntrantActions } from './registration/entrant-actions';
@@ -38,6 +40,8 @@ export const actions = {
   ...resultsAdminActions,
   ...judgingActions,
   ...judgingAdminActions,
+  ...notifyActions,
+  ...inboxActions,
 } as const;
 
 export type ActionName = keyof typeof actions;

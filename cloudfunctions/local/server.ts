@@ -16,6 +16,9 @@ import { UploadRefusedError } from '../adapters/local/local-files';
 import { createDevAuth, assertLocalRuntime } from './dev-auth';
 import { refuseDevRequest } from './dev-guard';
 import { readBody } from './http-body';
+import { localTemplateIds } from '../usecases/notify/template-ids';
+import { MAX_TEMPLATES_PER_REQUEST } from '@core/notify/actions';
+import { TEMPLATE_ID_PATTERN } from '@core/notify/templates';
 import { seedDemoData } from './seed';
 import { seedJudgingDemo } from './seed-judging';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
@@ -44,6 +47,7 @@ export interface LocalCloud {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const SIGNED_OUT = '登录已失效，请重新选择演示用户登录';
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -186,18 +190,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         ),
       );
     }
-    let openid: string | null = null;
-    const header = req.headers.authorization;
-    if (header !== undefined && header !== '') {
-      const match = /^Bearer (.+)$/.exec(header);
-      const key = match?.[1] ? auth.verify(match[1], ports.clock.now()) : null;
-      if (key === null || !isSignInKey(key)) {
-        return sendJson(res, 200, failure(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新选择演示用户登录'));
-      }
-      openid = demoOpenid(key);
-    }
+    const openid = signedIn(req, ports);
+    if (openid === false) return sendJson(res, 200, failure(ErrorCode.UNAUTHENTICATED, SIGNED_OUT));
     const body = await readJson(req);
     sendJson(res, 200, await api(body, { openid }));
+  }
+
+  /** The demo user of the request's token; null without one; false for a token that no longer holds. */
+  function signedIn(req: IncomingMessage, ports: LocalPorts): string | null | false {
+    const header = req.headers.authorization;
+    if (header === undefined || header === '') return null;
+    const match = /^Bearer (.+)$/.exec(header);
+    const key = match?.[1] ? auth.verify(match[1], ports.clock.now()) : null;
+    if (key === null || !isSignInKey(key)) return false;
+    return demoOpenid(key);
   }
 
   async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, { ports }: Runtime): Promise<void> {
@@ -230,6 +236,48 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         else return sendJson(res, 400, failure(ErrorCode.INVALID_INPUT, '请提供 advanceMs（毫秒）或 set（ISO 时间）'));
       }
       return sendJson(res, 200, { now: ports.clock.now().toISOString(), offsetMs: ports.clock.offsetMs });
+    }
+    if (path === '/dev/subscribe' && req.method === 'POST') {
+      // The H5 build's wx.requestSubscribeMessage: the signed-in user taps 允许 (or 取消) for these templates.
+      const openid = signedIn(req, ports);
+      if (openid === null || openid === false) {
+        return sendJson(res, 401, failure(ErrorCode.UNAUTHENTICATED, SIGNED_OUT));
+      }
+      const body = (await readJson(req)) as { templateIds?: unknown; result?: unknown } | null;
+      const ids = body?.templateIds;
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > MAX_TEMPLATES_PER_REQUEST ||
+        !ids.every((id): id is string => typeof id === 'string' && TEMPLATE_ID_PATTERN.test(id))
+      ) {
+        return sendJson(
+          res,
+          400,
+          failure(ErrorCode.INVALID_INPUT, `templateIds 应为 1–${MAX_TEMPLATES_PER_REQUEST} 个模板 ID`),
+        );
+      }
+      const result = body?.result === 'reject' ? 'reject' : 'accept';
+      if (result === 'accept') await ports.wechat.accept(openid, ids);
+      return sendJson(res, 200, {
+        errMsg: 'requestSubscribeMessage:ok',
+        ...Object.fromEntries(ids.map((id) => [id, result])),
+      });
+    }
+    if (path === '/dev/messages' && req.method === 'GET') {
+      // What the stand-in of WeChat delivered (and refused), newest first, as the dev page shows it.
+      const messages = await ports.wechat.messages(200);
+      return sendJson(res, 200, {
+        messages: messages.map((m) => ({
+          to: m.message.toOpenid,
+          templateId: m.message.templateId,
+          page: m.message.page,
+          fields: m.message.data,
+          at: m.sentAt,
+          delivered: m.result.ok,
+          ...(m.result.ok ? {} : { errCode: m.result.errCode, errMsg: m.result.errMsg }),
+        })),
+      });
     }
     return sendJson(res, 404, failure(ErrorCode.NOT_FOUND));
   }
@@ -333,6 +381,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     version,
     // A key of its own, derived so that it survives restarts with the data dir.
     idHashKey: createHmac('sha256', secret).update('id-number-hash').digest(),
+    templates: localTemplateIds(),
   });
   markReady({ ports, api });
   const runCron = () => cronTick(ports, `local-${randomUUID()}`);

@@ -7,6 +7,9 @@ import type { ArticleCategory } from '@core/news/types';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { StatusStep, StoredForm } from '@core/registration/views';
 import type { ResultItem, ResultKind } from '@core/results/types';
+import type { CreditState } from '@core/notify/credits';
+import type { PushState } from '@core/notify/push';
+import type { NotifyKind } from '@core/notify/templates';
 import type { Role } from '@core/roles';
 import type { CallResult } from '@core/wire';
 
@@ -32,6 +35,10 @@ export const C = {
   roundEntries: 'roundEntries',
   assignments: 'assignments',
   sessions: 'sessions',
+  notices: 'notices',
+  subscriptions: 'subscriptions',
+  follows: 'follows',
+  notifySettings: 'notifySettings',
 } as const;
 
 export interface UserDoc {
@@ -397,5 +404,68 @@ export interface SessionDoc {
   judgeOpenids: string[];
   place: string;
   startsAt: string | null;
+  updatedAt: string;
+}
+
+/**
+ * One notification to one user: the inbox item and the state of its WeChat push. `_id` = noticeId(source,
+ * openid), so whatever creates it twice (a re-run fan-out, a retried reminder) creates one.
+ */
+export interface NoticeDoc {
+  _id: string;
+  openid: string;
+  /** What caused it, unique per user: `c.<campaignId>`, `r.<kind>.<target>` …; the inbox's item id. */
+  source: string;
+  kind: NotifyKind;
+  campaignId: string | null;
+  contestId: string | null;
+  title: string;
+  lines: Array<{ label: string; value: string }>;
+  body: string | null;
+  page: string;
+  /** The template the push uses (fixed when the notice is made); null: inbox only (no template configured). */
+  templateId: string | null;
+  data: Record<string, { value: string }>;
+  createdAt: string;
+  readAt: string | null;
+  push: PushState;
+  /** When the push may go: now, a schedule, a retry's back-off, tomorrow after 45009. */
+  dueAt: string;
+  attempts: number;
+  /** When the push was marked sending: a `sending` past the lease is `unknown`. */
+  sendingAt: string | null;
+  pushedAt: string | null;
+  reason: string | null;
+  errCode: number | null;
+}
+
+export function noticeId(source: string, openid: string): string {
+  return `${source}:${openid}`;
+}
+
+/** The credit ledger: `_id` = subscriptionId(openid, templateId); see core/notify/credits.ts. */
+export interface SubscriptionDoc extends CreditState {
+  _id: string;
+  openid: string;
+  templateId: string;
+  updatedAt: string;
+}
+
+export function subscriptionId(openid: string, templateId: string): string {
+  return `${openid}:${templateId}`;
+}
+
+/** A user who tapped 订阅赛事提醒 on a contest: `_id` = `<contestId>:<openid>`. */
+export interface FollowDoc {
+  _id: string;
+  contestId: string;
+  openid: string;
+  createdAt: string;
+}
+
+/** `_id` = openid. */
+export interface NotifySettingsDoc {
+  _id: string;
+  mainSwitchOff: boolean;
   updatedAt: string;
 }

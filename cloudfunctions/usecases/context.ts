@@ -1,5 +1,6 @@
 import type { ActionName, ActionOutput, ActionParsed } from '@core/actions';
 import { AppError, ErrorCode } from '@core/errors';
+import type { TemplateIds } from '@core/notify/views';
 import type { RoleGrant } from '@core/roles';
 import type { Ports } from '../ports';
 
@@ -19,13 +20,8 @@ export interface UseCaseContext {
   version: string;
   /** Keyed hash of a normalized ID number: matches duplicates without storing the number. */
   hashIdNumber(normalized: string): string;
-  templates: MessageTemplates;
-}
-
-/** Subscription-message template ids of this mini-program (set per deployment). */
-export interface MessageTemplates {
-  /** 评审提醒: thing1 round, number2 entries left, time3 deadline, thing4 note. */
-  judgeReminder: string;
+  /** Subscription-message template ids of this mini-program, per kind (TEMPLATE_<KIND>); null: inbox only. */
+  templates: TemplateIds;
 }
 
 /** One capability: checks role and ownership, calls core, writes through ports. */

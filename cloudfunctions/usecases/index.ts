@@ -2,9 +2,11 @@ import { contestUseCases } from './contest';
 import type { UseCaseTable } from './context';
 import { filesUseCases } from './files';
 import { homeUseCases } from './home';
+import { inboxUseCases } from './inbox';
 import { institutionUseCases } from './institution';
 import { judgingUseCases } from './judging';
 import { newsUseCases } from './news';
+import { notifyUseCases } from './notify';
 import { registrationUseCases } from './registration';
 import { resultsUseCases } from './results';
 import { systemUseCases } from './system';
@@ -20,4 +22,6 @@ export const useCases: UseCaseTable = {
   ...newsUseCases,
   ...resultsUseCases,
   ...judgingUseCases,
+  ...notifyUseCases,
+  ...inboxUseCases,
 };

@@ -27,3 +27,8 @@ export function formatShanghai(instant: Date | string | number, pattern = 'YYYYå
 export function shanghaiDay(instant: Date | string | number): string {
   return inShanghai(instant).format('YYYY-MM-DD');
 }
+
+/** The next midnight in Shanghai after an instant (WeChat's daily quotas restart then). */
+export function nextShanghaiMidnight(instant: Date | string | number): Date {
+  return inShanghai(instant).startOf('day').add(1, 'day').toDate();
+}

@@ -54,7 +54,7 @@ test('the purge job removes expired requestId records, keeps fresh ones, and rec
   await requests.create(request('demo-entrant:new-000001', '2026-11-24T02:00:00.000Z'));
 
   const first = await cronTick(ports, 'tick-1');
-  expect(first).toEqual([
+  expect(first.jobs).toEqual([
     { id: 'recurring:requests.purge', kind: 'requests.purge', status: 'rescheduled', result: { removed: 1 } },
   ]);
   expect(await requests.get('demo-entrant:old-000001')).toBeNull();
@@ -64,9 +64,9 @@ test('the purge job removes expired requestId records, keeps fresh ones, and rec
   expect(purge).toMatchObject({ status: 'pending', runAt: '2026-11-23T03:00:00.000Z', leaseOwner: null });
 
   // Not due again until an hour has passed.
-  expect(await cronTick(ports, 'tick-2')).toEqual([]);
+  expect((await cronTick(ports, 'tick-2')).jobs).toEqual([]);
   ports.clock.advance(24 * 3600_000 + 1000);
-  expect(await cronTick(ports, 'tick-3')).toEqual([
+  expect((await cronTick(ports, 'tick-3')).jobs).toEqual([
     { id: 'recurring:requests.purge', kind: 'requests.purge', status: 'rescheduled', result: { removed: 1 } },
   ]);
   expect(await requests.count()).toBe(0);

@@ -59,7 +59,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       version: 't',
       idHashKey: Buffer.alloc(32, 3),
       idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-      templates: { judgeReminder: 'tmpl-remind' },
+      templates: { judgeTask: 'tmpl-remind' },
     });
   });
   afterEach(() => local.dispose());
@@ -572,11 +572,24 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       expect(progress.entries.total).toBe(6);
       expect(progress.tooFewCount).toBe(6 - progress.entries.complete);
 
+      // The judge tapped 允许 for 评审任务提醒 once (WeChat counts it; the client reports it).
+      const lagger = { openid: judges[3]?.openid ?? '' };
+      await local.wechat.accept(lagger.openid, ['tmpl-remind']);
+      await ok(
+        call(api, lagger, 'notify.subscription.record', { results: [{ templateId: 'tmpl-remind', result: 'accept' }] }),
+      );
       expect(await ok(call(api, organizer, 'admin.round.remind', { roundId: ROUND }))).toMatchObject({
         judges: 1,
         sent: 1,
         refused: 0,
       });
+      // A second press finds no credit left: 未订阅, and the reminder waits in the judge's inbox.
+      expect(await ok(call(api, organizer, 'admin.round.remind', { roundId: ROUND }))).toMatchObject({
+        judges: 1,
+        sent: 0,
+        refused: 1,
+      });
+      expect(await ok(call(api, lagger, 'inbox.count', {}))).toEqual({ unread: 2 });
       const sent = await local.db.collection<LocalMessageDoc>(LOCAL_MESSAGES).find({});
       expect(sent).toHaveLength(1);
       expect(sent[0]?.message).toMatchObject({
@@ -584,7 +597,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         templateId: 'tmpl-remind',
         data: { thing1: { value: '预赛线上评审' }, number2: { value: String(lagging?.assigned) } },
       });
-      expect(await audits('remind')).toHaveLength(1);
+      expect(await audits('remind')).toHaveLength(2);
     });
 
     test('a score far from the entry median is flagged', async () => {
@@ -1050,7 +1063,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       ok: false,
       error: { code: 'INVALID_STATE', message: expect.stringContaining('上一次分配仍在后台进行') },
     });
-    const outcomes = await cronTick(ports, 'test');
+    const { jobs: outcomes } = await cronTick(ports, 'test');
     expect(outcomes.find((o) => o.kind === 'rounds.assign')).toMatchObject({
       status: 'done',
       result: { finished: true },

@@ -233,6 +233,47 @@ test('POST /dev/clock moves the local clock for scheduled publishing and deadlin
   expect((await post('/dev/clock', { advanceMs: 'soon' })).status).toBe(400);
 });
 
+test('POST /dev/subscribe is the H5 build’s 允许; the api records it; GET /dev/messages shows what WeChat delivered', async () => {
+  const token = await login('entrant');
+  const api = (action: string, data: unknown) => post('/api/api', { action, data }, token);
+  const templates = ((await api('notify.template.list', {})).json.data as { templates: Record<string, string> })
+    .templates;
+  expect(templates.judgeTask).toBe('local-judgeTask');
+
+  expect((await post('/dev/subscribe', { templateIds: [templates.announcement] })).status).toBe(401);
+  expect((await post('/dev/subscribe', { templateIds: [] }, token)).json.error?.message).toContain('模板 ID');
+  const tapped = await post('/dev/subscribe', { templateIds: [templates.announcement] }, token);
+  expect(tapped.json).toMatchObject({ errMsg: 'requestSubscribeMessage:ok', [templates.announcement ?? '']: 'accept' });
+  expect(await cloud.ports.wechat.remaining('demo-entrant', templates.announcement ?? '')).toBe(1);
+  const recorded = await api('notify.subscription.record', {
+    results: [{ templateId: templates.announcement, result: 'accept' }],
+  });
+  expect(recorded.json).toMatchObject({ ok: true, data: { credits: [{ credits: 1 }] } });
+
+  await cloud.ports.messenger.send({
+    toOpenid: 'demo-entrant',
+    templateId: templates.announcement ?? '',
+    page: 'entrant/pages/inbox/index',
+    data: {
+      thing1: { value: '决赛路演安排' },
+      thing2: { value: '上海赛区' },
+      time3: { value: '2026年12月8日 09:00' },
+      thing4: { value: '请准时参加' },
+    },
+  });
+  const shown = await raw('/dev/messages');
+  expect(shown.status).toBe(200);
+  expect((shown.json as { messages?: unknown[] }).messages).toEqual([
+    expect.objectContaining({
+      to: 'demo-entrant',
+      templateId: templates.announcement,
+      page: 'entrant/pages/inbox/index',
+      delivered: true,
+      fields: expect.objectContaining({ thing1: { value: '决赛路演安排' } }),
+    }),
+  ]);
+});
+
 test('the H5 app is served with browser routes falling back to index.html, precompressed when the browser takes it', async () => {
   const h5Dir = join(dataDir, 'h5');
   mkdirSync(join(h5Dir, 'js'), { recursive: true });
@@ -253,7 +294,7 @@ test('the H5 app is served with browser routes falling back to index.html, preco
 });
 
 test('the cron stand-in runs the recurring purge job', async () => {
-  const outcomes = await cloud.runCron();
+  const { jobs: outcomes } = await cloud.runCron();
   expect(outcomes).toEqual([
     { id: 'recurring:requests.purge', kind: 'requests.purge', status: 'rescheduled', result: { removed: 0 } },
   ]);

@@ -1,8 +1,5 @@
-import {
-  checkSubscriptionData,
-  createLocalMessenger,
-  subscriptionFieldType,
-} from '../../cloudfunctions/adapters/local/local-messenger';
+import { checkSubscriptionData, createLocalMessenger } from '../../cloudfunctions/adapters/local/local-messenger';
+import { subscriptionFieldType } from '../../core/notify/field-rules';
 import type { SendResult, SubscriptionMessage } from '../../cloudfunctions/ports';
 import { describeMessengerContract, message } from './messenger-contract';
 

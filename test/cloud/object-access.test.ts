@@ -335,6 +335,7 @@ const NOT_OBJECT_SCOPED: Partial<Record<ActionName, string>> = {
   'admin.edition.upsert': 'editions belong to the 组委会 alone (globalOnly at the gate)',
   'admin.institution.decide': 'institutions belong to the 组委会 alone (globalOnly at the gate)',
   'results.objection.file': 'anyone signed in may object to a list in 公示 (files.link.get covers the evidence)',
+  'notify.subscription.record': 'anyone signed in may follow any contest’s public notices (订阅赛事提醒)',
 };
 
 function inputKeys(schema: unknown, out = new Set<string>()): Set<string> {

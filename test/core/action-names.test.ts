@@ -16,6 +16,8 @@ const SCOPES = [
   'news',
   'results',
   'judge',
+  'notify',
+  'inbox',
   'admin',
 ];
 

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db, Logger, Ports, SendResult, SubscriptionMessage } from '../../ports';
+import type { Db, Logger, Ports } from '../../ports';
 import { createAdjustableClock, type AdjustableClock } from './clock';
 import { openEmbeddedDb } from './embedded-db';
 import { createLocalContentCheck } from './local-content-check';
 import { createLocalFiles, type LocalFiles } from './local-files';
-import { createLocalMessenger } from './local-messenger';
+import { createLocalWeChat, type LocalWeChat } from './local-wechat';
 
 export interface LocalPortsOptions {
   dataDir: string;
@@ -23,18 +22,11 @@ export interface LocalPortsOptions {
 export interface LocalPorts extends Ports {
   clock: AdjustableClock;
   localFiles: LocalFiles;
+  wechat: LocalWeChat;
   close(): void;
 }
 
-/** Subscription messages the local stand-in of WeChat "sent", for people and tests to read. */
-export const LOCAL_MESSAGES = 'localMessages';
-
-export interface LocalMessageDoc {
-  _id: string;
-  message: SubscriptionMessage;
-  result: SendResult;
-  sentAt: string;
-}
+export { LOCAL_MESSAGES, type LocalMessageDoc } from './local-wechat';
 
 /** The local cloud's adapters: one SQLite file, a folder of files, WeChat stand-ins, a movable clock. */
 export function createLocalPorts(options: LocalPortsOptions): LocalPorts {
@@ -47,18 +39,13 @@ export function createLocalPorts(options: LocalPortsOptions): LocalPorts {
     secret: options.secret.toString('hex'),
     clock,
   });
-  const messenger = createLocalMessenger({
-    record: async (message, result) => {
-      await db
-        .collection<LocalMessageDoc>(LOCAL_MESSAGES)
-        .create({ _id: randomUUID(), message, result, sentAt: clock.now().toISOString() });
-    },
-  });
+  const wechat = createLocalWeChat(db, clock);
   return {
     db,
     files: localFiles,
     localFiles,
-    messenger,
+    messenger: wechat.messenger,
+    wechat,
     contentCheck: createLocalContentCheck(),
     clock,
     log: options.log,

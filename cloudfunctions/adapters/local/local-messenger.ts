@@ -1,93 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { SUBSCRIPTION_FIELD_RULES, subscriptionFieldType } from '@core/notify/field-rules';
 import type { Messenger, SendResult, SubscriptionMessage } from '../../ports';
-
-/**
- * WeChat's value rules for subscription-message fields, chosen by the key's prefix (`thing1` → thing).
- * Source: "订阅消息参数值内容限制说明" in
- * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
- *
- * | type             | limit                                                                  |
- * | thing            | ≤ 20 characters: Chinese, digits, letters or symbols                   |
- * | number           | ≤ 32 digits, may be a decimal                                          |
- * | letter           | ≤ 32 letters                                                           |
- * | symbol           | ≤ 5 symbols                                                            |
- * | character_string | ≤ 32 digits, letters or symbols                                        |
- * | time             | 24-hour time, optionally with a date; a range joins two with "~"       |
- * | date             | a date (年月日), optionally with a 24-hour time; ranges with "~"         |
- * | amount           | one currency sign + ≤ 10 digits, may be a decimal, may end with 元     |
- * | phone_number     | ≤ 17 digits and symbols, e.g. +86-0766-66888866                        |
- * | car_number       | ≤ 8; first and last may be Chinese, the rest letters or digits         |
- * | name             | ≤ 10 Chinese, or ≤ 20 letters/symbols; mixed counts as Chinese (≤ 10)  |
- * | phrase           | ≤ 5 Chinese characters only                                            |
- * | enum             | one of the template's enum values (not checkable here: accepted)       |
- *
- * Lengths count characters (code points), not bytes.
- */
-export type SubscriptionFieldType =
-  | 'thing'
-  | 'number'
-  | 'letter'
-  | 'symbol'
-  | 'character_string'
-  | 'time'
-  | 'date'
-  | 'amount'
-  | 'phone_number'
-  | 'car_number'
-  | 'name'
-  | 'phrase'
-  | 'enum';
-
-const HAN = /^\p{Script=Han}+$/u;
-const SYMBOLS = /^[\p{P}\p{S}]+$/u;
-const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?`;
-const DAY = String.raw`(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})`;
-const TIME_POINT = new RegExp(String.raw`^(?:${DAY}\s*)?${CLOCK}$`);
-const DATE_POINT = new RegExp(String.raw`^${DAY}(?:\s*${CLOCK})?$`);
-
-const chars = (value: string): string[] => Array.from(value);
-
-/** Each point of a `a~b` range must match on its own. */
-const pointsMatch = (value: string, point: RegExp): boolean => {
-  const parts = value.split(/\s*[~～]\s*/);
-  return parts.length <= 2 && parts.every((part) => point.test(part.trim()));
-};
-
-export const SUBSCRIPTION_FIELD_RULES: Readonly<Record<SubscriptionFieldType, (value: string) => boolean>> = {
-  thing: (v) => chars(v).length <= 20,
-  number: (v) => v.length <= 32 && /^\d+(?:\.\d+)?$/.test(v),
-  letter: (v) => /^[A-Za-z]{1,32}$/.test(v),
-  symbol: (v) => chars(v).length <= 5 && SYMBOLS.test(v),
-  character_string: (v) => chars(v).length <= 32 && /^[0-9A-Za-z\p{P}\p{S}]+$/u.test(v),
-  time: (v) => pointsMatch(v, TIME_POINT),
-  date: (v) => pointsMatch(v, DATE_POINT),
-  // The currency sign is documented as part of the value; it is allowed to be missing because WeChat
-  // accepts plain amounts like "30元" in practice and a false refusal here would hide real problems.
-  amount: (v) => /^[¥￥$€£]?\d{1,10}(?:\.\d+)?元?$/.test(v),
-  phone_number: (v) => chars(v).length <= 17 && /^[\d\p{P}\p{S}]+$/u.test(v),
-  car_number: (v) => {
-    const c = chars(v);
-    if (c.length > 8) return false;
-    return c.every((ch, i) => /^[A-Za-z0-9]$/.test(ch) || ((i === 0 || i === c.length - 1) && HAN.test(ch)));
-  },
-  name: (v) => {
-    const c = chars(v);
-    if (c.some((ch) => HAN.test(ch)))
-      return c.length <= 10 && c.every((ch) => /^[\p{Script=Han}A-Za-z·•. ]$/u.test(ch));
-    return c.length <= 20 && /^[A-Za-z\p{P}\p{S} ]+$/u.test(v);
-  },
-  phrase: (v) => chars(v).length <= 5 && HAN.test(v),
-  enum: () => true,
-};
-
-/** `thing12` → thing, `phone_number4` → phone_number; null for keys of no known type. */
-export function subscriptionFieldType(key: string): SubscriptionFieldType | null {
-  const match = /^([a-z_]+?)(\d+)$/.exec(key);
-  const prefix = match?.[1];
-  return prefix !== undefined && Object.hasOwn(SUBSCRIPTION_FIELD_RULES, prefix)
-    ? (prefix as SubscriptionFieldType)
-    : null;
-}
 
 /**
  * WeChat's errmsg for the first bad field (the wording of real 47003 answers), or null when all fields
@@ -127,7 +40,36 @@ export const SUBSCRIBE_ERRORS = {
   refused: { errCode: 43101, text: 'user refuse to accept the msg' },
   /** 47003 模板参数不准确; the text names the field (see checkSubscriptionData). */
   badData: { errCode: 47003 },
+  /** 45009 接口调用超过限额 (the mini-program's daily quota) */
+  quota: { errCode: 45009, text: 'reach max api daily quota limit' },
 } as const;
+
+/**
+ * A failure the stand-in can be told to give, for tests and the benchmark: WeChat's refusals (answered like
+ * real ones) and the transient failures the cloud adapter throws (-1 系统繁忙, a timeout), where nothing was sent.
+ */
+export type LocalFault = 'notSubscribed' | 'badData' | 'quota' | 'busy' | 'timeout';
+
+function faultAnswer(fault: LocalFault): SendResult {
+  const fail = (errCode: number, text: string): SendResult => ({
+    ok: false,
+    errCode,
+    errMsg: `${SEND}:fail ${text} rid: ${wechatRid()}`,
+  });
+  switch (fault) {
+    case 'notSubscribed':
+      return fail(SUBSCRIBE_ERRORS.refused.errCode, SUBSCRIBE_ERRORS.refused.text);
+    case 'badData':
+      return fail(SUBSCRIBE_ERRORS.badData.errCode, 'argument invalid! data.thing1.value invalid');
+    case 'quota':
+      return fail(SUBSCRIBE_ERRORS.quota.errCode, SUBSCRIBE_ERRORS.quota.text);
+    case 'busy':
+      // The cloud adapter throws for the platform's own codes (≤ 0): so does the stand-in.
+      throw new Error(`${SEND}:fail -1 system error rid: ${wechatRid()}`);
+    case 'timeout':
+      throw new Error(`${SEND}:fail timeout`);
+  }
+}
 
 /**
  * The refusal WeChat would give for this message before looking at subscriptions, in the cloud-call form
@@ -161,12 +103,24 @@ export interface LocalMessengerOptions {
    * so it may consume a counted subscription. Absent: everyone is subscribed.
    */
   isSubscribed?(openid: string, templateId: string): boolean | Promise<boolean>;
+  /** A fault to give instead of an answer (tests, benchmark); null: answer normally. */
+  nextFault?(): LocalFault | null;
+  /** How long WeChat takes to answer, in ms (the benchmark's 50 ms); 0 when absent. */
+  latencyMs?(): number;
 }
 
 /** The local cloud's WeChat: checks messages as WeChat would and records them instead of delivering. */
 export function createLocalMessenger(options: LocalMessengerOptions): Messenger {
   return {
     async send(message: SubscriptionMessage): Promise<SendResult> {
+      const latency = options.latencyMs?.() ?? 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const fault = options.nextFault?.() ?? null;
+      if (fault !== null) {
+        const answer = faultAnswer(fault);
+        await options.record(message, answer);
+        return answer;
+      }
       let refusal = checkSubscriptionMessage({
         touser: message.toOpenid,
         templateId: message.templateId,

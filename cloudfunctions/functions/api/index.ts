@@ -2,6 +2,7 @@ import cloud from 'wx-server-sdk';
 import { createApi } from '../../router';
 import { createCloudPorts } from '../../adapters/cloud';
 import { parseAdminOpenids, wechatIdentity } from '../../identity';
+import { templatesFromEnv } from '../../usecases/notify/template-ids';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 
@@ -12,7 +13,7 @@ const api = createApi({
   runtime: 'cloud',
   version: process.env.APP_VERSION ?? __APP_VERSION__,
   idHashKey: process.env.ID_HASH_KEY ? Buffer.from(process.env.ID_HASH_KEY, 'utf8') : null,
-  templates: { judgeReminder: process.env.TEMPLATE_JUDGE_REMINDER },
+  templates: templatesFromEnv(process.env),
 });
 
 /** The one callable function: `{ action, data, requestId }` → `{ ok, data | error }`. */

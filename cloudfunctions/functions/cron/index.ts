@@ -17,6 +17,6 @@ export async function main(event: unknown): Promise<unknown> {
   if (!isOwnTimerTrigger(event, cloud.getWXContext(), __CRON_TRIGGER__)) {
     return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: '定时函数只能由定时触发器调用' } };
   }
-  const outcomes = await cronTick(ports, `cron-${randomUUID()}`);
-  return { ok: true, data: { outcomes } };
+  const { jobs, notices } = await cronTick(ports, `cron-${randomUUID()}`);
+  return { ok: true, data: { outcomes: jobs, notices } };
 }

@@ -21,9 +21,3 @@ export function judgeCounts(data: RoundData) {
   for (const a of data.recused) row(a.judgeOpenid).recused += 1;
   return counts;
 }
-
-/** WeChat's `thing` fields take at most 20 characters. */
-export function thing(text: string): string {
-  const chars = Array.from(text);
-  return chars.length <= 20 ? text : `${chars.slice(0, 19).join('')}…`;
-}

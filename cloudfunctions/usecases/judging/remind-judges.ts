@@ -1,50 +1,54 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
 import { roundWindow } from '@core/judging/round-window';
-import { formatShanghai } from '@core/time/shanghai';
+import { buildNotice } from '@core/notify/templates';
 import { requireOpenid, type UseCase } from '../context';
 import { assertOrganizerOf } from '../scope';
+import { createNotices, pushNow, type NoticeDraft } from '../notify/notices';
 import { actorName, loadRound } from './common';
 import { writeAudit } from '../audit';
-import { judgeCounts, thing } from './progress-rows';
+import { judgeCounts } from './progress-rows';
 import { loadRoundData } from './round-data';
 
 /**
- * 一键提醒: a subscription message to every judge with scores still to give. A judge who has not
- * subscribed (43101) is counted as refused; nothing is retried automatically (each subscription allows
- * one message, see the notification work).
+ * 一键提醒: a 评审任务提醒 to every judge with scores still to give, through the notices (inbox first, then
+ * WeChat with the judge's credit). A judge without a credit is counted 未订阅 and still finds it in 我的 → 消息.
  */
 export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
+  const now = ports.clock.now();
   // A judge reminded after the end could only be refused (ROUND_CLOSED): say so to the organizer instead.
-  if (round.status !== 'setup' || roundWindow(round, ports.clock.now()) === 'closed') {
+  if (round.status !== 'setup' || roundWindow(round, now) === 'closed') {
     throw new AppError(ErrorCode.INVALID_STATE, '本轮评分已结束，无需提醒评委');
   }
   const data = await loadRoundData(ports, round);
   const behind = [...judgeCounts(data).entries()].filter(([, c]) => c.done < c.assigned);
-  let sent = 0;
-  let refused = 0;
-  let failed = 0;
+  // One press is one reminder per judge: a retried press (same requestId) is answered by the router, a second
+  // press a moment later is a second reminder, as the organizer meant.
+  const press = ctx.requestId ?? randomUUID();
+  const drafts: NoticeDraft[] = [];
   for (const [judgeOpenid, c] of behind) {
-    const result = await ports.messenger.send({
-      toOpenid: judgeOpenid,
-      templateId: ctx.templates.judgeReminder,
-      page: `judge/pages/round/index?roundId=${encodeURIComponent(round._id)}`,
-      data: {
-        thing1: { value: thing(round.name) },
-        number2: { value: String(c.assigned - c.done) },
-        time3: { value: formatShanghai(round.closesAt, 'YYYY年M月D日 HH:mm') },
-        thing4: { value: '请在截止前完成评分' },
-      },
+    const built = buildNotice('judgeTask', {
+      roundId: round._id,
+      roundName: round.name,
+      pending: c.assigned - c.done,
+      closesAt: round.closesAt,
     });
-    if (result.ok) sent += 1;
-    else if (result.errCode === 43101) refused += 1;
-    else {
-      failed += 1;
-      ports.log.error('judge reminder failed', { roundId: round._id, errCode: result.errCode, errMsg: result.errMsg });
-    }
+    if (!built.ok) throw new Error(`judge reminder does not fit its template: ${built.problems[0]?.message ?? ''}`);
+    drafts.push({
+      openid: judgeOpenid,
+      source: `r.judgeTask.${round._id}.${press}`,
+      notice: built.notice,
+      contestId: round.contestId,
+    });
   }
+  const { ids } = await createNotices(ports, ctx.templates, drafts);
+  const tally = await pushNow(ports, ids);
+  const sent = tally.sent;
+  const refused = tally.unsubscribed + tally.inboxOnly;
+  const failed = tally.failed + tally.queued + tally.quota + tally.unknown;
   await writeAudit(ports.db, {
     contestId: round.contestId,
     roundId: round._id,
@@ -52,7 +56,7 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
     actorName: await actorName(ports.db, openid, '组委会'),
     action: 'remind',
     after: `提醒 ${behind.length} 位评委：发送成功 ${sent}，未订阅 ${refused}，失败 ${failed}`,
-    at: ports.clock.now().toISOString(),
+    at: now.toISOString(),
   });
   return { sent, refused, failed, judges: behind.length };
 };
