@@ -4,6 +4,7 @@ import { contestAdminActions } from './contest/admin-actions';
 import { filesActions } from './files/actions';
 import { homeActions } from './home/actions';
 import { inboxActions } from './inbox/actions';
+import { inboxEntrantActions } from './inbox/entrant-actions';
 import { institutionActions } from './institution/actions';
 import { institutionAdminActions } from './institution/admin-actions';
 import { judgingActions } from './judging/actions';
@@ -42,6 +43,7 @@ export const actions = {
   ...judgingAdminActions,
   ...notifyActions,
   ...inboxActions,
+  ...inboxEntrantActions,
 } as const;
 
 export type ActionName = keyof typeof actions;

@@ -19,6 +19,8 @@ export default defineAppConfig({
         'pages/entry/index',
         'pages/institution/index',
         'pages/objection/index',
+        'pages/inbox/index',
+        'pages/notify-settings/index',
       ],
     },
     {

@@ -18,7 +18,7 @@ import { refuseDevRequest } from './dev-guard';
 import { readBody } from './http-body';
 import { localTemplateIds } from '../usecases/notify/template-ids';
 import { MAX_TEMPLATES_PER_REQUEST } from '@core/notify/actions';
-import { TEMPLATE_ID_PATTERN } from '@core/notify/templates';
+import { TEMPLATE_ID_PATTERN } from '@core/notify/template-id';
 import { seedDemoData } from './seed';
 import { seedJudgingDemo } from './seed-judging';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';

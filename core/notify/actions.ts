@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { defineAction } from '../action-def';
 import { id, noInput } from '../schemas/common';
 import { SUBSCRIBE_RESULTS } from './credits';
-import { TEMPLATE_ID_PATTERN } from './templates';
+import { TEMPLATE_ID_PATTERN } from './template-id';
 import type { NotifySettingsView, TemplateIds } from './views';
 
 /**

@@ -119,9 +119,6 @@ export function templateEnvName(kind: NotifyKind): string {
   return `TEMPLATE_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
-/** A template id as WeChat issues them (43 characters of letters, digits, - and _); the local cloud uses `local-…`. */
-export const TEMPLATE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 // ---------------------------------------------------------------- values
 
 /** The characters WeChat counts for a value's length. */

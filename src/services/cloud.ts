@@ -4,7 +4,9 @@ import { contestActions } from '@core/contest/actions';
 import { errorMessages } from '@core/errors';
 import { filesActions } from '@core/files/actions';
 import { homeActions } from '@core/home/actions';
+import { inboxActions } from '@core/inbox/actions';
 import { newsActions } from '@core/news/actions';
+import { notifyActions } from '@core/notify/actions';
 import { registrationActions } from '@core/registration/actions';
 import { resultsActions } from '@core/results/actions';
 import { systemActions } from '@core/system/actions';
@@ -42,6 +44,9 @@ registerActions(
   resultsActions,
   filesActions,
   registrationActions,
+  // The subscribe prompt is at taps all over the app, and the badge is on a tab.
+  notifyActions,
+  inboxActions,
 );
 
 async function send<A extends ActionName>(action: A, request: CallRequest): Promise<ActionOutput<A>> {

@@ -24,6 +24,8 @@ export const routes = {
   entry: (contestId: string) => `/entrant/pages/entry/index?contestId=${encodeURIComponent(contestId)}`,
   entrantHome: '/entrant/pages/home/index',
   institution: '/entrant/pages/institution/index',
+  inbox: '/entrant/pages/inbox/index',
+  notifySettings: '/entrant/pages/notify-settings/index',
   login: '/pages/login/index',
   me: '/pages/me/index',
 };

@@ -271,7 +271,10 @@ describe('评审工作台', () => {
     expect(container.querySelector('.judge-outbox')?.textContent).toContain('2 条评分待同步');
 
     fireEvent.click(container.querySelector('[data-round-id="r-semi"]') as Element);
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/judge/pages/round/index?roundId=r-semi' });
+    // After the 评审任务提醒 prompt (answered at once here: the browser has no WeChat).
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/judge/pages/round/index?roundId=r-semi' }),
+    );
     fireEvent.click(container.querySelector('.judge-profile-link') as Element);
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/judge/pages/profile/index' });
     fireEvent.click(container.querySelector('.judge-bind-link') as Element);

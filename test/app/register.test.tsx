@@ -34,6 +34,7 @@ async function openRegister(
   actions: Record<string, Handler> = {},
   params: Record<string, string> = { contestId: 'demo-sh', group: 'enterprise' },
   me: MeOutput = entrant,
+  paths: Parameters<typeof stubFetch>[0]['paths'] = {},
 ) {
   Object.assign(Taro.getCurrentInstance(), { router: { params, path: '/entrant/pages/register/index' } });
   stub = stubFetch({
@@ -44,6 +45,7 @@ async function openRegister(
       'registration.draft.save': () => ok({ entryId: 'e-1', savedAt: '2024-08-30T01:02:00.000Z', status: 'draft' }),
       ...actions,
     },
+    paths,
   });
   await act(() => refreshMe());
   const view = render(<RegisterPage />);
@@ -302,6 +304,50 @@ describe('drafts', () => {
     // 重新填写 asks for the number again.
     fireEvent.click(container.querySelector('.id-reenter') as Element);
     await control(container, 'idNumber');
+  });
+});
+
+describe('subscription at submit', () => {
+  test('提交报名 asks for 审核结果 / 晋级 / 获奖 in the tap and reports the accepts before leaving', async () => {
+    // The local cloud's stand-in of WeChat's prompt needs the dev sign-in token.
+    Taro.setStorageSync('chuangke.devToken', 'token-entrant');
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' });
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
+    const ids = { reviewResult: 't-review', advancement: 't-advance', award: 't-award' };
+    const { container } = await openRegister(
+      [myEntry({ status: 'draft' })],
+      {
+        'notify.template.list': () => ok({ templates: { ...ids, judgeTask: null, announcement: 't-announce' } }),
+        'registration.submit': () => ok({ entryId: 'e-1', status: 'submitted', submittedAt: SERVER_NOW }),
+        'notify.subscription.record': () => ok({ credits: [] }),
+      },
+      undefined,
+      undefined,
+      {
+        'POST /dev/subscribe': (request) => ({
+          json: Object.fromEntries(
+            ((request.body as { templateIds: string[] }).templateIds ?? []).map((id) => [id, 'accept']),
+          ),
+        }),
+      },
+    );
+    await waitFor(() => expect(calls('notify.template.list')).toHaveLength(1));
+    await settle();
+    fireEvent.click(container.querySelector('.register-submit') as Element);
+    // Asked at once, inside the tap, with nothing awaited before it.
+    const subscribeCalls = () => stub?.calls.filter((c) => c.url === '/dev/subscribe') ?? [];
+    expect(subscribeCalls().map((c) => c.body)).toEqual([{ templateIds: ['t-review', 't-advance', 't-award'] }]);
+    await waitFor(() => expect(redirect).toHaveBeenCalled());
+    expect(calls('registration.submit')).toHaveLength(1);
+    expect(calls('notify.subscription.record').map((c) => c.data)).toEqual([
+      {
+        results: [
+          { templateId: 't-review', result: 'accept' },
+          { templateId: 't-advance', result: 'accept' },
+          { templateId: 't-award', result: 'accept' },
+        ],
+      },
+    ]);
   });
 });
 

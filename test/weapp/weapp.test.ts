@@ -46,14 +46,16 @@ describe('app.json', () => {
       ['judge', 'pages/home/index'],
       ['admin', 'pages/home/index'],
     ]);
-    // The sign-up and objection forms live in the entrant subpackage; only the tabs, 赛事详情 and articles
-    // (opened from shared chats) are main.
+    // The sign-up and objection forms and 我的 → 消息 live in the entrant subpackage; only the tabs, 赛事详情 and
+    // articles (opened from shared chats) are main.
     expect(appJson.subPackages?.[0]?.pages).toEqual([
       'pages/home/index',
       'pages/register/index',
       'pages/entry/index',
       'pages/institution/index',
       'pages/objection/index',
+      'pages/inbox/index',
+      'pages/notify-settings/index',
     ]);
     expect(appJson.pages).toEqual([
       'pages/home/index',

@@ -9,7 +9,8 @@ export const readInbox: UseCase<'inbox.read'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
   const notices = ports.db.collection<NoticeDoc>(C.notices);
   const readAt = ports.clock.now().toISOString();
-  const mine = 'all' in input ? { openid } : { _id: { $in: input.ids.map((source) => noticeId(source, openid)) } };
+  const mine =
+    input.all === true ? { openid } : { _id: { $in: (input.ids ?? []).map((source) => noticeId(source, openid)) } };
   await notices.updateWhere({ ...mine, readAt: null }, { readAt });
   return { unread: await notices.count({ openid, readAt: null }) };
 };

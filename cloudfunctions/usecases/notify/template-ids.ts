@@ -1,4 +1,5 @@
-import { NOTIFY_KINDS, TEMPLATE_ID_PATTERN, templateEnvName, type NotifyKind } from '@core/notify/templates';
+import { TEMPLATE_ID_PATTERN } from '@core/notify/template-id';
+import { NOTIFY_KINDS, templateEnvName, type NotifyKind } from '@core/notify/templates';
 import type { TemplateIds } from '@core/notify/views';
 
 /** Each kind's template id, or null when the deployment gives none (or one that cannot be a template id). */

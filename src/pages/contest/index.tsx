@@ -31,6 +31,7 @@ import { usePageParams } from '../../hooks/usePageParams';
 import { usePageShowAgain, useShareMessage } from '../../hooks/usePageLifecycle';
 import { useServerNow } from '../../hooks/useServerNow';
 import { routes } from '../../services/routes';
+import { FollowContest } from './FollowContest';
 import './index.scss';
 
 /** More districts than this are folded behind 展开全部. */
@@ -63,12 +64,22 @@ export default function ContestPage() {
   const entry = contest ? mine.data?.items.find((e) => e.contestId === contest.id) : undefined;
   return (
     <PageShell {...shellFor(openToAll, query)} empty={id === ''} emptyText="没有指定赛事">
-      {contest ? <ContestDetailView contest={contest} now={now} entry={entry} /> : null}
+      {contest ? <ContestDetailView contest={contest} now={now} entry={entry} signedIn={openid !== undefined} /> : null}
     </PageShell>
   );
 }
 
-function ContestDetailView({ contest, now, entry }: { contest: ContestDetail; now: number | null; entry?: MyEntry }) {
+function ContestDetailView({
+  contest,
+  now,
+  entry,
+  signedIn,
+}: {
+  contest: ContestDetail;
+  now: number | null;
+  entry?: MyEntry;
+  signedIn: boolean;
+}) {
   const status = liveStatus(contest.registration, now);
   const countdown = countdownText(contest.registration, now);
   const [showAllDistricts, setShowAllDistricts] = useState(false);
@@ -89,6 +100,8 @@ function ContestDetailView({ contest, now, entry }: { contest: ContestDetail; no
           （北京时间）
         </View>
       </View>
+
+      <FollowContest contestId={contest.id} signedIn={signedIn} />
 
       <View className="section-title">参赛组别与奖项</View>
       <View className="card contest-awards">

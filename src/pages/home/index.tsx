@@ -14,6 +14,7 @@ import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { usePageShowAgain } from '../../hooks/usePageLifecycle';
+import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import { useServerNow } from '../../hooks/useServerNow';
 import { routes } from '../../services/routes';
 import './index.scss';
@@ -26,6 +27,7 @@ const openArticle = (id: string) => void Taro.navigateTo({ url: routes.article(i
 export default function HomePage() {
   const home = useCachedCloudQuery('home.get', {}, { cacheKey: 'home' });
   usePageShowAgain(() => home.reloadIfOlderThan(REFRESH_AFTER_MS));
+  useUnreadBadge();
   const data = home.data;
   const contests = data?.contests ?? [];
   // A stored copy's `now` is from when it was fetched: no live countdown from it, the statuses it carries instead.

@@ -2,6 +2,7 @@
  * 我的: who the caller is (auth.me), their roles, and a door into each role area they hold.
  * On H5 the local cloud's demo users can be switched here; on WeChat identity is the platform's.
  */
+import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { areaInfo, hasRole, roleLabels, type Area } from '@core/roles';
@@ -12,6 +13,7 @@ import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useMe } from '../../hooks/useMe';
 import { usePageShowAgain } from '../../hooks/usePageLifecycle';
 import { clearToken } from '../../services/auth';
+import { showUnread } from '../../services/inbox-badge';
 import { routes } from '../../services/routes';
 import { ProfileEditor } from './ProfileEditor';
 import './index.scss';
@@ -49,6 +51,7 @@ export default function MePage() {
             )}
           </View>
 
+          {me.user ? <MessagesSection key={`m:${me.user.openid}`} openid={me.user.openid} /> : null}
           {me.user ? <MyEntriesSection key={me.user.openid} openid={me.user.openid} /> : null}
           {me.user ? <MyObjectionsSection key={`o:${me.user.openid}`} openid={me.user.openid} /> : null}
 
@@ -85,6 +88,39 @@ export default function MePage() {
         </View>
       ) : null}
     </PageShell>
+  );
+}
+
+/** 消息 with its unread count (the tab's badge follows it) and 消息设置. */
+function MessagesSection({ openid }: { openid: string }) {
+  const count = useCloudQuery('inbox.count', {}, { key: openid });
+  usePageShowAgain(count.reload);
+  const unread = count.data?.unread;
+  useEffect(() => {
+    if (unread !== undefined) showUnread(unread);
+  }, [unread]);
+  return (
+    <View className="me-messages card">
+      <View
+        className="me-inbox-link me-messages__row"
+        onClick={() => void Taro.navigateTo({ url: routes.inbox })}
+        hoverClass="area-link--active"
+      >
+        <Text className="area-link__label">消息</Text>
+        <View className="me-messages__end">
+          {unread ? <Text className="me-unread">{unread > 99 ? '99+' : unread}</Text> : null}
+          <Text className="area-link__arrow">›</Text>
+        </View>
+      </View>
+      <View
+        className="me-notify-settings-link me-messages__row"
+        onClick={() => void Taro.navigateTo({ url: routes.notifySettings })}
+        hoverClass="area-link--active"
+      >
+        <Text className="area-link__label">消息设置</Text>
+        <Text className="area-link__arrow">›</Text>
+      </View>
+    </View>
   );
 }
 

@@ -48,6 +48,12 @@ export interface PageProbe {
 
 export const distRoot = path.resolve(__dirname, '../../../dist/weapp');
 
+let tapDepth = 0;
+/** True while a page handles a tap: a stub of an API WeChat allows only in taps reads it. */
+export function tapInProgress(): boolean {
+  return tapDepth > 0;
+}
+
 /** The page `Page()` is being called for: set by openPage just before simulate runs the page's JS. */
 let loading: { route: string; query: Record<string, string>; probe: PageProbe | null } | null = null;
 
@@ -80,6 +86,20 @@ function defineGlobals(callFunction: CallFunction, appProbe: () => PageProbe | n
   g.Page = (options: PageOptions) => {
     const methods: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
+    // Taro binds every event to the page's `eh`: while it handles a tap, the user's gesture is in progress
+    // (what WeChat requires of wx.requestSubscribeMessage).
+    const eh = methods.eh;
+    if (typeof eh === 'function') {
+      methods.eh = function (this: unknown, ...args: unknown[]) {
+        const tap = (args[0] as { type?: unknown } | undefined)?.type === 'tap';
+        if (tap) tapDepth += 1;
+        try {
+          return (eh as Fn).apply(this, args);
+        } finally {
+          if (tap) tapDepth -= 1;
+        }
+      };
+    }
     if (loading === null) throw new Error('Page() called outside openPage()');
     const { route, query, probe } = loading;
     // A lifecycle call that throws is recorded when the page is probed, else it fails the render as before.

@@ -11,6 +11,7 @@ import type { MyEntry } from '@core/registration/views';
 import { shanghaiDay } from '@core/time/shanghai';
 import { liveStatus } from '../../../components/ContestCard/countdown';
 import { useCloudAction } from '../../../hooks/useCloudAction';
+import { useSubscribePrompt } from '../../../hooks/useSubscribePrompt';
 import { usePageHide } from '../../../hooks/usePageLifecycle';
 import { useServerNow } from '../../../hooks/useServerNow';
 import { callCloud } from '../../../services/cloud';
@@ -87,6 +88,7 @@ export function useRegistrationForm({ contest, serverNowIso, entry, openid, grou
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
   const submission = useCloudAction('registration.submit');
+  const prompt = useSubscribePrompt();
   // From the tap until the call goes out the page waits for a draft save on its way; the button is busy then too.
   const [holding, setHolding] = useState(false);
   const busy = holding || submission.busy;
@@ -176,6 +178,8 @@ export function useRegistrationForm({ contest, serverNowIso, entry, openid, grou
       scrollToFirstError();
       return;
     }
+    // Here, before anything is awaited: WeChat shows the subscription prompt only inside the tap.
+    const asked = prompt.ask(['reviewResult', 'advancement', 'award']);
     setHolding(true);
     setBanner(null);
     await autosave.hold(true);
@@ -187,6 +191,8 @@ export function useRegistrationForm({ contest, serverNowIso, entry, openid, grou
       return;
     }
     clearLocalDraft(openid, contest.id);
+    // The prompt may still be open: leave the page once the user has answered it.
+    await asked;
     void Taro.showToast({ title: mode === 'edit' ? '修改已提交' : '报名已提交', icon: 'success' });
     void Taro.redirectTo({ url: routes.entry(contest.id) });
   };

@@ -13,6 +13,7 @@ import type { ActionOutput } from '@core/actions';
 import { TextInput } from '../../../components/FormField';
 import { PageShell } from '../../../components/PageShell';
 import { useCloudAction } from '../../../hooks/useCloudAction';
+import { useSubscribePrompt } from '../../../hooks/useSubscribePrompt';
 import { refreshMe } from '../../../hooks/useMe';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { callCloud, toCloudError } from '../../../services/cloud';
@@ -109,6 +110,7 @@ function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName
   const form = useProfileForm(emptyProfile(userName));
   const [banner, setBanner] = useState<{ code: string; message: string } | null>(null);
   const binding = useCloudAction('judge.bind');
+  const prompt = useSubscribePrompt();
   // After the bind the judge role is fetched before the 评审工作台 opens; the button stays busy meanwhile.
   const [entering, setEntering] = useState(false);
   const submitting = binding.busy || entering;
@@ -134,11 +136,13 @@ function BindForm({ invite, userName, onChangeCode }: { invite: Invite; userName
     }
     sentLines.current = toProfileInput(form.valuesRef.current).lines;
     setBanner(null);
+    // Inside the tap, before anything is awaited: 评审任务提醒 for the rounds to come.
+    const asked = prompt.ask(['judgeTask']);
     // The same form sent again while its outcome is unknown is the same attempt: the server answers it once.
     const bound = await binding.run({ code: invite.code, ...checked.input });
     if (bound === undefined) return;
     setEntering(true);
-    await refreshMe();
+    await Promise.all([refreshMe(), asked]);
     void Taro.showToast({ title: '绑定成功', icon: 'success' });
     void Taro.redirectTo({ url: judgeRoutes.home });
     setEntering(false);

@@ -15,6 +15,7 @@ import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
 import { useServerNow } from '../../../hooks/useServerNow';
+import { useSubscribePrompt } from '../../../hooks/useSubscribePrompt';
 import { flushOutbox } from '../../../services/outbox';
 import { Progress } from '../../components/Progress';
 import { windowOf, windowText } from '../../lib/round-window';
@@ -35,6 +36,11 @@ export default function JudgeHomePage() {
   const assignments = useCloudQuery('judge.assignment.list', {}, { enabled: allowed, key: openid });
   usePageShowAgain(() => allowed && assignments.reload());
   const now = useServerNow(assignments.data?.now, true, 30_000);
+  const prompt = useSubscribePrompt({ enabled: allowed });
+  // Opening a round is a tap where a judge wants to hear about it: ask for 评审任务提醒 there, then go.
+  const openRound = (roundId: string) => {
+    void prompt.ask(['judgeTask']).then(() => Taro.navigateTo({ url: judgeRoutes.round(roundId) }));
+  };
 
   const grants = (me?.roles ?? []).filter((grant) => grant.role === 'judge');
   const rounds = assignments.data?.rounds ?? [];
@@ -87,7 +93,7 @@ export default function JudgeHomePage() {
                 className="judge-round"
                 data-round-id={round.id}
                 hoverClass="judge-round--active"
-                onClick={() => void Taro.navigateTo({ url: judgeRoutes.round(round.id) })}
+                onClick={() => openRound(round.id)}
               >
                 <View className="judge-round__head">
                   <Text className="judge-round-name">{round.name}</Text>
