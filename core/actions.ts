@@ -12,6 +12,7 @@ import { judgingAdminActions } from './judging/admin-actions';
 import { newsActions } from './news/actions';
 import { newsAdminActions } from './news/admin-actions';
 import { notifyActions } from './notify/actions';
+import { notifyAdminActions } from './notify/admin-actions';
 import { registrationActions } from './registration/actions';
 import { registrationAdminActions } from './registration/admin-actions';
 import { registrationEntrantActions } from './registration/entrant-actions';
@@ -42,6 +43,7 @@ export const actions = {
   ...judgingActions,
   ...judgingAdminActions,
   ...notifyActions,
+  ...notifyAdminActions,
   ...inboxActions,
   ...inboxEntrantActions,
 } as const;

@@ -12,6 +12,8 @@ export interface DrainOptions {
   perSecond?: number;
   /** Notices read per query. */
   batch?: number;
+  /** Only this campaign's recipients (a send-now's first share, inside the organizer's call). */
+  campaignId?: string;
 }
 
 export interface DrainReport {
@@ -47,7 +49,8 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
   const batch = options.batch ?? 500;
   const notices = ports.db.collection<NoticeDoc>(C.notices);
   const tally = emptyTally();
-  const interrupted = await markInterrupted(ports);
+  const scope = options.campaignId === undefined ? {} : { campaignId: options.campaignId };
+  const interrupted = await markInterrupted(ports, scope);
   const overBudget = () => Date.now() - started > options.budgetMs;
   const run: { stoppedBy: DrainReport['stoppedBy'] } = { stoppedBy: 'done' };
   let startedSends = 0;
@@ -56,7 +59,7 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
 
   while (run.stoppedBy === 'done') {
     const due = await notices.find(
-      { push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } },
+      { ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } },
       { orderBy: [['dueAt', 'asc']], limit: batch },
     );
     if (due.length === 0) break;
@@ -82,7 +85,7 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
     if (due.length < batch && run.stoppedBy === 'done') {
       // Everything read was handled; one more query finds notices that came due meanwhile (a retry's back-off).
-      const left = await notices.count({ push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } });
+      const left = await notices.count({ ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } });
       if (left === 0) break;
     }
   }
@@ -97,7 +100,7 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
   }
   const more =
     run.stoppedBy !== 'done' ||
-    (await notices.count({ push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } })) > 0;
+    (await notices.count({ ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } })) > 0;
   return { tally, interrupted, more, stoppedBy: run.stoppedBy };
 
   /** Starts at most `perSecond` sends in each second since the run began. */

@@ -7,6 +7,7 @@ import type { ArticleCategory } from '@core/news/types';
 import type { EntryStatus } from '@core/registration/entry-status';
 import type { StatusStep, StoredForm } from '@core/registration/views';
 import type { ResultItem, ResultKind } from '@core/results/types';
+import type { Audience, CampaignFields, CampaignKind, CampaignStatus } from '@core/notify/campaigns';
 import type { CreditState } from '@core/notify/credits';
 import type { PushState } from '@core/notify/push';
 import type { NotifyKind } from '@core/notify/templates';
@@ -39,6 +40,7 @@ export const C = {
   subscriptions: 'subscriptions',
   follows: 'follows',
   notifySettings: 'notifySettings',
+  campaigns: 'campaigns',
 } as const;
 
 export interface UserDoc {
@@ -151,7 +153,9 @@ export type AuditAction =
   | 'recuse'
   | 'remind'
   | 'advance'
-  | 'award';
+  | 'award'
+  // notifications
+  | 'campaign';
 
 /**
  * Who changed what, when and why: organizers read it per entry, and per contest / round for judging
@@ -468,4 +472,34 @@ export interface NotifySettingsDoc {
   _id: string;
   mainSwitchOff: boolean;
   updatedAt: string;
+}
+
+/** A message an organizer sends to an audience; its recipients are notices with source `c.<_id>`. */
+export interface CampaignDoc {
+  _id: string;
+  contestId: string;
+  kind: CampaignKind;
+  fields: CampaignFields;
+  body: string | null;
+  audience: Audience;
+  /** The WeChat fields and inbox card, fixed when saved (judgeTask: per recipient, built at fan-out). */
+  lines: Array<{ label: string; value: string }>;
+  data: Record<string, { value: string }>;
+  page: string;
+  status: CampaignStatus;
+  sendAt: string | null;
+  /** At send: the template used and the counts the organizer saw. */
+  templateId: string | null;
+  audienceCount: number;
+  reachableCount: number;
+  /** Recipients written so far, and whether the fan-out has reached the end of the audience. */
+  fanout: { written: number; done: boolean };
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function campaignSource(campaignId: string): string {
+  return `c.${campaignId}`;
 }

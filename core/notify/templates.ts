@@ -229,7 +229,7 @@ export interface NoticeInputs {
   advancement: { contestId: string; projectName: string; stageName: string; contestName: string };
   award: { contestId: string; projectName: string; awardName: string; contestName: string; publishedAt: string };
   judgeTask: { roundId: string; roundName: string; pending: number; closesAt: string; note?: string };
-  announcement: { contestId: string; title: string; contestName: string; at: string; note: string };
+  announcement: { contestId: string; title: string; contestName: string; at: string; note?: string };
   resultPublished: { contestId: string; listTitle: string; contestName: string; publishedAt: string };
   finalSchedule: { contestId: string; contestName: string; startsAt: string; place: string; note?: string };
 }
@@ -284,7 +284,12 @@ const builders: { [K in NotifyKind]: (input: NoticeInputs[K]) => { values: Recor
     page: `judge/pages/round/index?roundId=${q(i.roundId)}`,
   }),
   announcement: (i) => ({
-    values: { thing1: i.title, thing2: i.contestName, time3: wxTime(i.at), thing4: i.note },
+    values: {
+      thing1: i.title,
+      thing2: i.contestName,
+      time3: wxTime(i.at),
+      thing4: present(i.note) ?? '详情请在小程序内查看',
+    },
     page: `entrant/pages/inbox/index`,
   }),
   resultPublished: (i) => ({

@@ -113,6 +113,7 @@ const EXPORT_INPUTS: Record<
   'admin.entry.export': (world) => ({ contestId: world.contests.a, includeSensitive: true }),
   'admin.award.export': (_world, extra) => ({ roundId: extra.finalRound }),
   'admin.audit.export': (world) => ({ contestId: world.contests.a }),
+  'admin.campaign.export': (world) => ({ id: world.things.campaignA.id }),
 };
 const EXPORT_ACTIONS = Object.keys(EXPORT_INPUTS) as Array<keyof typeof EXPORT_INPUTS>;
 const EXPORT_MAKERS = ['organizerA', 'globalOrganizer'] as const;

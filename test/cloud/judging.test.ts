@@ -598,6 +598,21 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         data: { thing1: { value: '预赛线上评审' }, number2: { value: String(lagging?.assigned) } },
       });
       expect(await audits('remind')).toHaveLength(2);
+      // Each press is a 评审任务提醒 campaign with its own report, beside the organizers' campaigns.
+      const { items } = await ok<{ items: Array<{ id: string; kind: string; audience: unknown }> }>(
+        call(api, organizer, 'admin.campaign.list', { contestId: CONTEST }),
+      );
+      expect(items.map((c) => c.kind)).toEqual(['judgeTask', 'judgeTask']);
+      expect(items[0]?.audience).toEqual({ role: 'judges', roundId: ROUND, pendingOnly: true });
+      const reports = await Promise.all(
+        items.map((c) =>
+          ok<{ report: { status: string; counts: { sent: number; unsubscribed: number } } }>(
+            call(api, organizer, 'admin.campaign.report', { id: c.id }),
+          ),
+        ),
+      );
+      expect(reports.map((r) => r.report.status)).toEqual(['done', 'done']);
+      expect(reports.map((r) => r.report.counts.sent).sort()).toEqual([0, 1]);
     });
 
     test('a score far from the entry median is flagged', async () => {

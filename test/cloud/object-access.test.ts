@@ -22,7 +22,7 @@ import { actions, type ActionName } from '@core/actions';
 import { isDeepStrictEqual as equal } from 'node:util';
 import { ErrorCode } from '@core/errors';
 import type { CallResult } from '@core/wire';
-import type { ContestDoc, EntryDoc } from '../../cloudfunctions/usecases/collections';
+import type { CampaignDoc, ContestDoc, EntryDoc } from '../../cloudfunctions/usecases/collections';
 import { CALLER_KEYS, callerSpecs, type CallerKey, type CallerSpec } from '../support/callers';
 import { points, roundFixture } from '../support/judging-fixtures';
 import {
@@ -57,6 +57,7 @@ const CONTESTS = ['contestA', 'contestB'] as const;
 const ROUNDS = ['roundA', 'roundB'] as const;
 const ARTICLES = ['articleA', 'articleB', 'articlePlatform'] as const;
 const LISTS = ['listA', 'listB'] as const;
+const CAMPAIGNS = ['campaignA', 'campaignB'] as const;
 const OBJECTIONS = ['objectionA', 'objectionB'] as const;
 
 const stored = async <T>(world: OwnedWorld, thing: Thing) =>
@@ -209,6 +210,32 @@ const ROWS: readonly Row[] = [
   { action: 'results.objection.mine', kind: 'lists', things: OBJECTIONS, admits: ['owner'], input: () => undefined },
   { action: 'admin.objection.list', kind: 'lists', things: OBJECTIONS, admits: ['organizer'], input: () => ({}) },
 
+  // ------------------------------------------------------------ campaigns
+  { action: 'admin.campaign.get', things: CAMPAIGNS, admits: ['organizer'], input: (t) => ({ id: t.id }) },
+  { action: 'admin.campaign.report', things: CAMPAIGNS, admits: ['organizer'], input: (t) => ({ id: t.id }) },
+  { action: 'admin.campaign.export', things: CAMPAIGNS, admits: ['organizer'], input: (t) => ({ id: t.id }) },
+  {
+    action: 'admin.campaign.upsert',
+    things: CAMPAIGNS,
+    admits: ['organizer'],
+    input: async (t, w) => {
+      const { contestId, kind, fields, audience } = await stored<CampaignDoc>(w, t);
+      return { id: t.id, contestId, kind, fields: { ...fields, note: '时间有调整' }, audience };
+    },
+  },
+  {
+    action: 'admin.campaign.upsert',
+    note: 'moved into contest A',
+    things: CAMPAIGNS,
+    admits: ['organizer'],
+    input: async (t, w) => {
+      const { kind, fields, audience } = await stored<CampaignDoc>(w, t);
+      return { id: t.id, contestId: w.contests.a, kind, fields, audience };
+    },
+  },
+  { action: 'admin.campaign.send', things: CAMPAIGNS, admits: ['organizer'], input: (t) => ({ id: t.id }) },
+  { action: 'admin.campaign.list', kind: 'lists', things: CAMPAIGNS, admits: ['organizer'], input: () => ({}) },
+
   // ------------------------------------------------------------ result lists
   {
     action: 'admin.result.withdraw',
@@ -277,6 +304,12 @@ const ROWS: readonly Row[] = [
   },
   { action: 'admin.audit.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   { action: 'admin.audit.export', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  {
+    action: 'admin.campaign.preview',
+    things: CONTESTS,
+    admits: ['organizer'],
+    input: (t) => ({ contestId: t.id, kind: 'announcement', audience: { role: 'entrants' } }),
+  },
   { action: 'admin.judge.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   {
     action: 'admin.judge.invite',

@@ -64,6 +64,9 @@ export const THING_KEYS = [
   /** Objections with evidence, filed by the institution caller on list A / list B. */
   'objectionA',
   'objectionB',
+  /** Campaign drafts to the entrants of A (by organizer A) and of B (by the 组委会). */
+  'campaignA',
+  'campaignB',
 ] as const;
 export type ThingKey = (typeof THING_KEYS)[number];
 
@@ -246,6 +249,19 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
     const articleA = await draftArticle(organizerA, a, '赛事A通知草稿');
     const articleB = await draftArticle(globalOrganizer, b, '赛事B通知草稿');
     const articlePlatform = await draftArticle(globalOrganizer, null, '大赛组委会草稿');
+    const draftCampaign = async (who: { openid: string }, contestId: string) =>
+      (
+        await ok<{ campaign: { id: string } }>(
+          call(api, who, 'admin.campaign.upsert', {
+            contestId,
+            kind: 'announcement',
+            fields: { title: '决赛路演安排', at: '2026-12-08T09:00:00+08:00', note: '请准时参加' },
+            audience: { role: 'entrants' },
+          }),
+        )
+      ).campaign.id;
+    const campaignA = await draftCampaign(organizerA, a);
+    const campaignB = await draftCampaign(globalOrganizer, b);
     const image = await upload(
       api,
       ports,
@@ -338,6 +354,8 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
       listB: thing('listB', C.resultLists, listB, b, null),
       objectionA: thing('objectionA', C.objections, objectionA.id, a, 'institution'),
       objectionB: thing('objectionB', C.objections, objectionB.id, b, 'institution'),
+      campaignA: thing('campaignA', C.campaigns, campaignA, a, null),
+      campaignB: thing('campaignB', C.campaigns, campaignB, b, null),
     };
     const files: WorldFiles = {
       plans: {

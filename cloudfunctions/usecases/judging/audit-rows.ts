@@ -21,6 +21,7 @@ const auditActionLabels: Record<AuditAction, string> = {
   remind: '提醒评委',
   advance: '确认晋级名单',
   award: '确认获奖名单',
+  campaign: '发送通知',
 };
 
 export function row(doc: AuditDoc): JudgingAuditRow {

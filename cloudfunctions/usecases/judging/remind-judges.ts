@@ -1,18 +1,22 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '@core/errors';
 import { roundWindow } from '@core/judging/round-window';
 import { buildNotice } from '@core/notify/templates';
+import { C, type CampaignDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
 import { assertOrganizerOf } from '../scope';
-import { createNotices, pushNow, type NoticeDraft } from '../notify/notices';
+import { pushNow } from '../notify/notices';
+import { CAMPAIGN_API_BUDGET_MS, queueCampaign, runFanout } from '../notify/campaign-run';
+import { countReachable } from '../notify/audience';
 import { actorName, loadRound } from './common';
 import { writeAudit } from '../audit';
 import { judgeCounts } from './progress-rows';
 import { loadRoundData } from './round-data';
 
 /**
- * 一键提醒: a 评审任务提醒 to every judge with scores still to give, through the notices (inbox first, then
- * WeChat with the judge's credit). A judge without a credit is counted 未订阅 and still finds it in 我的 → 消息.
+ * 一键提醒: a 评审任务提醒 campaign to the round's judges with scores still to give — the same mechanism as the
+ * organizers' campaigns (stored first, one notice per judge with a natural id, inbox first, then WeChat with the
+ * judge's credit), pushed at once because the organizer waits for the answer. It shows in 消息推送 with its report.
  */
 export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
@@ -24,27 +28,56 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
     throw new AppError(ErrorCode.INVALID_STATE, '本轮评分已结束，无需提醒评委');
   }
   const data = await loadRoundData(ports, round);
-  const behind = [...judgeCounts(data).entries()].filter(([, c]) => c.done < c.assigned);
-  // One press is one reminder per judge: a retried press (same requestId) is answered by the router, a second
-  // press a moment later is a second reminder, as the organizer meant.
-  const press = ctx.requestId ?? randomUUID();
-  const drafts: NoticeDraft[] = [];
-  for (const [judgeOpenid, c] of behind) {
-    const built = buildNotice('judgeTask', {
-      roundId: round._id,
-      roundName: round.name,
-      pending: c.assigned - c.done,
-      closesAt: round.closesAt,
-    });
-    if (!built.ok) throw new Error(`judge reminder does not fit its template: ${built.problems[0]?.message ?? ''}`);
-    drafts.push({
-      openid: judgeOpenid,
-      source: `r.judgeTask.${round._id}.${press}`,
-      notice: built.notice,
+  const behind = [...judgeCounts(data)].filter(([, c]) => c.done < c.assigned);
+  if (behind.length === 0) return { sent: 0, refused: 0, failed: 0, judges: 0 };
+  const sample = buildNotice('judgeTask', {
+    roundId: round._id,
+    roundName: round.name,
+    pending: Math.max(...behind.map(([, c]) => c.assigned - c.done)),
+    closesAt: round.closesAt,
+  });
+  if (!sample.ok) throw new Error(`judge reminder does not fit its template: ${sample.problems[0]?.message ?? ''}`);
+  // One press is one reminder per judge: a retried press (same requestId) is the same campaign, a second press a
+  // moment later is a second reminder, as the organizer meant.
+  const press = createHash('sha256')
+    .update(ctx.requestId ?? randomUUID())
+    .digest('hex')
+    .slice(0, 16);
+  const campaignId = `cmp-remind-${round._id}-${press}`;
+  const name = await actorName(ports.db, openid, '组委会');
+  const templateId = ctx.templates.judgeTask;
+  const reachable = await countReachable(
+    ports,
+    behind.map(([judge]) => judge),
+    templateId,
+  );
+  await ports.db.transaction(async (tx) => {
+    if ((await tx.get<CampaignDoc>(C.campaigns, campaignId)) !== null) return;
+    await tx.set<CampaignDoc>(C.campaigns, {
+      _id: campaignId,
       contestId: round.contestId,
+      kind: 'judgeTask',
+      fields: {},
+      body: null,
+      audience: { role: 'judges', roundId: round._id, pendingOnly: true },
+      lines: sample.notice.lines,
+      data: sample.notice.data,
+      page: sample.notice.page,
+      status: 'sending',
+      sendAt: now.toISOString(),
+      templateId,
+      audienceCount: behind.length,
+      reachableCount: reachable,
+      fanout: { written: 0, done: false },
+      createdBy: openid,
+      createdByName: name,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
     });
-  }
-  const { ids } = await createNotices(ports, ctx.templates, drafts);
+  });
+  // Queued first: if this call dies before the recipients are written, cron writes and pushes them.
+  await queueCampaign(ports, campaignId, now.toISOString());
+  const { ids } = await runFanout(ports, campaignId, CAMPAIGN_API_BUDGET_MS);
   const tally = await pushNow(ports, ids);
   const sent = tally.sent;
   const refused = tally.unsubscribed + tally.inboxOnly;
@@ -53,7 +86,7 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
     contestId: round.contestId,
     roundId: round._id,
     actorOpenid: openid,
-    actorName: await actorName(ports.db, openid, '组委会'),
+    actorName: name,
     action: 'remind',
     after: `提醒 ${behind.length} 位评委：发送成功 ${sent}，未订阅 ${refused}，失败 ${failed}`,
     at: now.toISOString(),

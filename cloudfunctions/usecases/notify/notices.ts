@@ -1,6 +1,6 @@
 import { EMPTY_CREDITS, creditsGone, refundCredit, spendCredit } from '@core/notify/credits';
 import { SENDING_LEASE_MS, pushOutcome, type PushAnswer, type PushOutcome, type PushState } from '@core/notify/push';
-import type { BuiltNotice } from '@core/notify/templates';
+import type { BuiltNotice, NotifyKind } from '@core/notify/templates';
 import { nextShanghaiMidnight } from '@core/time/shanghai';
 import type { TemplateIds } from '@core/notify/views';
 import type { Ports, Tx } from '../../ports';
@@ -25,8 +25,11 @@ export interface NoticeDraft {
   dueAt?: string;
 }
 
-export function noticeDoc(draft: NoticeDraft, templates: TemplateIds, now: string): NoticeDoc {
-  const templateId = templates[draft.notice.kind];
+/** The template each kind is pushed with: the deployment's (ctx.templates), or the one a campaign was sent with. */
+export type TemplateOf = TemplateIds | ((kind: NotifyKind) => string | null);
+
+export function noticeDoc(draft: NoticeDraft, templates: TemplateOf, now: string): NoticeDoc {
+  const templateId = typeof templates === 'function' ? templates(draft.notice.kind) : templates[draft.notice.kind];
   return {
     _id: noticeId(draft.source, draft.openid),
     openid: draft.openid,
@@ -55,7 +58,7 @@ export function noticeDoc(draft: NoticeDraft, templates: TemplateIds, now: strin
 /** Writes the notices; the ones that exist already are left as they are (a re-run creates nothing new). */
 export async function createNotices(
   ports: Ports,
-  templates: TemplateIds,
+  templates: TemplateOf,
   drafts: readonly NoticeDraft[],
 ): Promise<{ created: number; ids: string[] }> {
   const now = ports.clock.now().toISOString();
@@ -162,7 +165,7 @@ async function adjustCredits(tx: Tx, notice: NoticeDoc, outcome: PushOutcome, at
 }
 
 /** Notices left `sending` by a run that died: counted 未知 and never sent again. */
-export async function markInterrupted(ports: Ports, filter: Record<string, string> = {}): Promise<number> {
+export async function markInterrupted(ports: Ports, filter: { campaignId?: string } = {}): Promise<number> {
   const before = new Date(ports.clock.now().getTime() - SENDING_LEASE_MS).toISOString();
   return ports.db
     .collection<NoticeDoc>(C.notices)
