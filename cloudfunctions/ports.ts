@@ -236,6 +236,11 @@ export interface ContentCheck {
 
 export interface Clock {
   now(): Date;
+  /**
+   * Waits `ms` of this clock's time (a drain waiting for a retry's back-off). Without it, real time; a test's frozen
+   * clock moves itself forward instead, so nothing sleeps.
+   */
+  wait?(ms: number): Promise<void>;
 }
 
 // ---------------------------------------------------------------- all of them

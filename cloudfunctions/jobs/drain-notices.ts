@@ -1,3 +1,4 @@
+import { SENDING_LEASE_MS } from '@core/notify/push';
 import { nextShanghaiMidnight } from '@core/time/shanghai';
 import type { Ports } from '../ports';
 import { C, type NoticeDoc } from '../usecases/collections';
@@ -14,7 +15,17 @@ export interface DrainOptions {
   batch?: number;
   /** Only this campaign's recipients (a send-now's first share, inside the organizer's call). */
   campaignId?: string;
+  /**
+   * When nothing is due, wait within the budget for what comes due soon — a retry's back-off, an interrupted push's
+   * lease — instead of leaving it to the next run a minute later (the cron function; not an organizer's call).
+   */
+  linger?: boolean;
 }
+
+/** Time kept back from lingering, to write and return before the budget ends. */
+const LINGER_MARGIN_MS = 3_000;
+/** Waits per run at most (each ends at a retry or a lease; the budget bounds them too). */
+const MAX_LINGERS = 1_000;
 
 export interface DrainReport {
   tally: Record<PushResult, number>;
@@ -50,8 +61,13 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
   const notices = ports.db.collection<NoticeDoc>(C.notices);
   const tally = emptyTally();
   const scope = options.campaignId === undefined ? {} : { campaignId: options.campaignId };
-  const interrupted = await markInterrupted(ports, scope);
-  const overBudget = () => Date.now() - started > options.budgetMs;
+  let interrupted = await markInterrupted(ports, scope);
+  const clockStarted = ports.clock.now().getTime();
+  // Wall time, or the clock's when it moves faster (a test's frozen clock moved by waits): a run never simulates
+  // more work than its budget would allow.
+  const elapsed = () => Math.max(Date.now() - started, ports.clock.now().getTime() - clockStarted);
+  const overBudget = () => elapsed() > options.budgetMs;
+  let lingers = 0;
   const run: { stoppedBy: DrainReport['stoppedBy'] } = { stoppedBy: 'done' };
   let startedSends = 0;
   /** Config errors already reported: the rest of that template's queue is failed at once, not sent one by one. */
@@ -62,7 +78,14 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
       { ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } },
       { orderBy: [['dueAt', 'asc']], limit: batch },
     );
-    if (due.length === 0) break;
+    if (due.length === 0) {
+      if (options.linger && lingers < MAX_LINGERS && (await lingerForNext())) {
+        lingers += 1;
+        interrupted += await markInterrupted(ports, scope);
+        continue;
+      }
+      break;
+    }
     let next = 0;
     const worker = async () => {
       while (next < due.length && run.stoppedBy === 'done') {
@@ -86,7 +109,7 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
     if (due.length < batch && run.stoppedBy === 'done') {
       // Everything read was handled; one more query finds notices that came due meanwhile (a retry's back-off).
       const left = await notices.count({ ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } });
-      if (left === 0) break;
+      if (left === 0 && !options.linger) break;
     }
   }
 
@@ -102,6 +125,30 @@ export async function drainNotices(ports: Ports, options: DrainOptions): Promise
     run.stoppedBy !== 'done' ||
     (await notices.count({ ...scope, push: 'queued', dueAt: { $lte: ports.clock.now().toISOString() } })) > 0;
   return { tally, interrupted, more, stoppedBy: run.stoppedBy };
+
+  /**
+   * Waits for the next queued push to come due or the oldest `sending` one's lease to end, if that is within the
+   * budget; false when there is nothing to wait for in this run.
+   */
+  async function lingerForNext(): Promise<boolean> {
+    const now = ports.clock.now().getTime();
+    const [queued, sending] = await Promise.all([
+      notices.find(
+        { ...scope, push: 'queued', dueAt: { $gt: new Date(now).toISOString() } },
+        { orderBy: [['dueAt', 'asc']], limit: 1 },
+      ),
+      notices.find({ ...scope, push: 'sending' }, { orderBy: [['sendingAt', 'asc']], limit: 1 }),
+    ]);
+    const times = [
+      queued[0] ? Date.parse(queued[0].dueAt) : Infinity,
+      sending[0]?.sendingAt ? Date.parse(sending[0].sendingAt) + SENDING_LEASE_MS : Infinity,
+    ];
+    // 1 ms past the moment, so the comparisons that follow (dueAt ≤ now, sendingAt < now − lease) hold.
+    const wait = Math.max(0, Math.min(...times) - now) + 1;
+    if (!Number.isFinite(wait) || elapsed() + wait > options.budgetMs - LINGER_MARGIN_MS) return false;
+    await (ports.clock.wait ? ports.clock.wait(wait) : new Promise((resolve) => setTimeout(resolve, wait)));
+    return true;
+  }
 
   /** Starts at most `perSecond` sends in each second since the run began. */
   async function pace(): Promise<void> {

@@ -1,9 +1,23 @@
+import type { TemplateIds } from '@core/notify/views';
 import { type Ports } from '../ports';
 import { C, type JobDoc } from '../usecases/collections';
+import { templateIds } from '../usecases/notify/template-ids';
 import { queueJob } from '../usecases/queue-job';
 
+/** What the cron function knows besides the ports: the deployment's template ids, for notices jobs write. */
+export interface JobContext {
+  templates: TemplateIds;
+}
+
+/** No template configured: notices written by jobs reach the inbox only. */
+export const NO_JOB_CONTEXT: JobContext = { templates: templateIds({}) };
+
 /** What a job kind does; the payload is stored data, so a kind validates what it reads. */
-export type JobHandler = (payload: Record<string, unknown>, ports: Ports) => Promise<Record<string, unknown> | void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  ports: Ports,
+  context: JobContext,
+) => Promise<Record<string, unknown> | void>;
 
 export interface RunOptions {
   /** Identifies this run in the lease (e.g. the function's request id). */
@@ -14,6 +28,7 @@ export interface RunOptions {
   maxAttempts?: number;
   /** Stop claiming new jobs after this long, to finish within the function's timeout. */
   budgetMs?: number;
+  context?: JobContext;
 }
 
 export interface JobOutcome {
@@ -84,7 +99,7 @@ export async function runDueJobs(ports: Ports, options: RunOptions): Promise<Job
     const finishedAt = () => ports.clock.now().getTime();
     try {
       if (handler === undefined) throw new Error(`unknown job kind ${job.kind}`);
-      const result = (await handler(job.payload, ports)) ?? undefined;
+      const result = (await handler(job.payload, ports, options.context ?? NO_JOB_CONTEXT)) ?? undefined;
       const t = finishedAt();
       if (job.everySeconds !== null) {
         next = { status: 'pending', runAt: iso(t + job.everySeconds * 1000), attempts: 0, lastError: null };

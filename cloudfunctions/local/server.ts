@@ -17,6 +17,8 @@ import { createDevAuth, assertLocalRuntime } from './dev-auth';
 import { refuseDevRequest } from './dev-guard';
 import { readBody } from './http-body';
 import { localTemplateIds } from '../usecases/notify/template-ids';
+import { findByIds } from '../usecases/find-by-ids';
+import { C, type UserDoc } from '../usecases/collections';
 import { MAX_TEMPLATES_PER_REQUEST } from '@core/notify/actions';
 import { TEMPLATE_ID_PATTERN } from '@core/notify/template-id';
 import { seedDemoData } from './seed';
@@ -267,9 +269,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (path === '/dev/messages' && req.method === 'GET') {
       // What the stand-in of WeChat delivered (and refused), newest first, as the dev page shows it.
       const messages = await ports.wechat.messages(200);
+      const names = await findByIds<UserDoc>(
+        ports.db,
+        C.users,
+        messages.map((m) => m.message.toOpenid),
+      );
       return sendJson(res, 200, {
         messages: messages.map((m) => ({
           to: m.message.toOpenid,
+          toName: names.get(m.message.toOpenid)?.name ?? null,
           templateId: m.message.templateId,
           page: m.message.page,
           fields: m.message.data,
@@ -384,7 +392,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     templates: localTemplateIds(),
   });
   markReady({ ports, api });
-  const runCron = () => cronTick(ports, `local-${randomUUID()}`);
+  const runCron = () => cronTick(ports, `local-${randomUUID()}`, { templates: localTemplateIds() });
 
   const interval = options.cronIntervalMs ?? 60_000;
   let ticking = false;

@@ -10,6 +10,7 @@ import type { ResultItem, ResultKind } from '@core/results/types';
 import type { Audience, CampaignFields, CampaignKind, CampaignStatus } from '@core/notify/campaigns';
 import type { CreditState } from '@core/notify/credits';
 import type { PushState } from '@core/notify/push';
+import type { ReminderSwitches } from '@core/notify/reminders';
 import type { NotifyKind } from '@core/notify/templates';
 import type { Role } from '@core/roles';
 import type { CallResult } from '@core/wire';
@@ -41,6 +42,7 @@ export const C = {
   follows: 'follows',
   notifySettings: 'notifySettings',
   campaigns: 'campaigns',
+  reminderSettings: 'reminderSettings',
 } as const;
 
 export interface UserDoc {
@@ -155,7 +157,8 @@ export type AuditAction =
   | 'advance'
   | 'award'
   // notifications
-  | 'campaign';
+  | 'campaign'
+  | 'reminders';
 
 /**
  * Who changed what, when and why: organizers read it per entry, and per contest / round for judging
@@ -502,4 +505,31 @@ export interface CampaignDoc {
 
 export function campaignSource(campaignId: string): string {
   return `c.${campaignId}`;
+}
+
+/**
+ * One contest's automatic reminders: `_id` = contestId. `enabled` is the organizers' (admin.reminder.update), `plans`
+ * the cron planner's progress per planned reminder; each is written as a whole field, so neither overwrites the other.
+ */
+export interface ReminderSettingsDoc {
+  _id: string;
+  contestId: string;
+  /** Kinds switched by an organizer; a kind not named is on. */
+  enabled: ReminderSwitches;
+  /** Keyed `deadline3`, `deadline1`, `judgeCloses-<stage>`. */
+  plans: Record<string, ReminderPlanState>;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/**
+ * A planned reminder's passes over its recipients: a pass reads them in `_id` order from `cursor` (null: from the
+ * start); a finished pass sets `since` to when it began, and later passes read only what changed after that.
+ */
+export interface ReminderPlanState {
+  cursor: string | null;
+  since: string | null;
+  passStartedAt: string;
+  /** Notices written by every pass so far. */
+  created: number;
 }

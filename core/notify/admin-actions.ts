@@ -9,6 +9,7 @@ import {
   type CampaignReport,
   type CampaignView,
 } from './campaigns';
+import { type ReminderKind, type ReminderSettingsView } from './reminders';
 import { NOTIFY_KINDS } from './templates';
 
 /** Free text of a field; WeChat's own limit (20 for a `thing`) is checked with the template (campaignNotice). */
@@ -32,6 +33,19 @@ const campaignFieldsInput = v.object({
   place: fieldText('地点'),
   note: fieldText('备注'),
 });
+
+const onOff = v.optional(v.boolean('开关应为是或否'));
+
+/** Each automatic reminder kind, on (true) or off (false); a kind left out keeps its setting (the compiler wants every kind named). */
+const reminderSwitches = v.object({
+  registrationDeadline: onOff,
+  reviewResult: onOff,
+  advancement: onOff,
+  award: onOff,
+  judgeTask: onOff,
+  resultPublished: onOff,
+  finalSchedule: onOff,
+} satisfies Record<ReminderKind, typeof onOff>);
 
 const exportOutput = defineAction<{ url: string; fileName: string; rows: number; expiresAt: string }>();
 
@@ -90,5 +104,19 @@ export const notifyAdminActions = {
     input: v.object({ id: id('通知') }),
     access: ['organizer'],
     write: false,
+  }),
+
+  /** The contest's automatic reminders (自动提醒), each with who gets it and whether it is on. */
+  'admin.reminder.get': defineAction<ReminderSettingsView>()({
+    input: v.object({ contestId: id('赛事') }),
+    access: ['organizer'],
+    write: false,
+  }),
+
+  /** Turns kinds of automatic reminders on or off for one contest; audited. */
+  'admin.reminder.update': defineAction<ReminderSettingsView>()({
+    input: v.object({ contestId: id('赛事'), enabled: reminderSwitches }),
+    access: ['organizer'],
+    write: true,
   }),
 } as const;

@@ -5,7 +5,7 @@
 import type { Group } from '../contest/types';
 import type { EntryStatus } from '../registration/entry-status';
 import type { PushState } from './push';
-import { TEMPLATES, buildNotice, type BuiltNotice, type FieldProblem } from './templates';
+import { TEMPLATES, buildNotice, cleanFieldValue, type BuiltNotice, type FieldProblem } from './templates';
 
 /** Kinds an organizer writes by hand; 评审任务提醒 campaigns are made by 提醒未完成的评委. */
 export const CAMPAIGN_KINDS = ['announcement', 'finalSchedule'] as const;
@@ -177,3 +177,32 @@ export const FINAL_PUSH_STATES: ReadonlySet<PushState> = new Set([
   'unknown',
   'inboxOnly',
 ]);
+
+/** WeChat's length limit of an organizer's input (a `thing` field: 20), or null for a time. */
+export function campaignFieldLimit(kind: (typeof CAMPAIGN_KINDS)[number], name: FieldName): number | null {
+  const key = CAMPAIGN_FIELDS[kind].find((f) => f.name === name)?.key ?? '';
+  return key.startsWith('thing') ? THING_LIMIT : null;
+}
+
+const THING_LIMIT = 20;
+
+/** Characters as WeChat counts them (code points, after the cleaning every value gets). */
+export function fieldLength(value: string): number {
+  return [...cleanFieldValue(value)].length;
+}
+
+/** 发送对象 in words, for lists and the confirmation: 报名者（已提交，浦东新区）. */
+export function audienceSummary(
+  audience: Audience,
+  labels: { status: (s: EntryStatus) => string; round?: (id: string) => string | undefined },
+): string {
+  const parts: string[] = [];
+  if (audience.statuses?.length) parts.push(audience.statuses.map(labels.status).join('、'));
+  if (audience.group) parts.push(audience.group === 'enterprise' ? '企业组' : '创客组');
+  if (audience.field) parts.push(audience.field);
+  if (audience.district) parts.push(audience.district);
+  if (audience.roundId) parts.push(labels.round?.(audience.roundId) ?? '所选轮次');
+  if (audience.pendingOnly) parts.push('未完成评分');
+  const role = audienceRoleLabels[audience.role];
+  return parts.length > 0 ? `${role}（${parts.join('，')}）` : role;
+}

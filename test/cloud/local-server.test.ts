@@ -293,11 +293,15 @@ test('the H5 app is served with browser routes falling back to index.html, preco
   expect(await compressed.text()).toBe(js);
 });
 
-test('the cron stand-in runs the recurring purge job', async () => {
+test('the cron stand-in runs the recurring jobs: the purge and the reminders’ planner', async () => {
   const { jobs: outcomes } = await cloud.runCron();
-  expect(outcomes).toEqual([
-    { id: 'recurring:requests.purge', kind: 'requests.purge', status: 'rescheduled', result: { removed: 0 } },
-  ]);
+  expect(outcomes).toEqual(
+    expect.arrayContaining([
+      { id: 'recurring:requests.purge', kind: 'requests.purge', status: 'rescheduled', result: { removed: 0 } },
+      expect.objectContaining({ id: 'recurring:reminders.plan', kind: 'reminders.plan', status: 'rescheduled' }),
+    ]),
+  );
+  expect(outcomes).toHaveLength(2);
 });
 
 test('the local cloud refuses to start where cloud environment variables say it is not local', async () => {

@@ -310,6 +310,13 @@ const ROWS: readonly Row[] = [
     admits: ['organizer'],
     input: (t) => ({ contestId: t.id, kind: 'announcement', audience: { role: 'entrants' } }),
   },
+  { action: 'admin.reminder.get', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
+  {
+    action: 'admin.reminder.update',
+    things: CONTESTS,
+    admits: ['organizer'],
+    input: (t) => ({ contestId: t.id, enabled: { award: false, registrationDeadline: false } }),
+  },
   { action: 'admin.judge.list', things: CONTESTS, admits: ['organizer'], input: (t) => ({ contestId: t.id }) },
   {
     action: 'admin.judge.invite',

@@ -56,6 +56,11 @@ export function createAdjustableClock(start?: Date, options: { realNow?: () => n
       offset = frozenAt - realNow();
       frozenAt = null;
     },
+    wait(ms: number): Promise<void> {
+      if (frozenAt === null) return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+      frozenAt += Math.max(0, ms);
+      return new Promise((resolve) => setImmediate(resolve));
+    },
     get frozen(): boolean {
       return frozenAt !== null;
     },

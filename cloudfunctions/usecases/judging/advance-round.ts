@@ -76,7 +76,7 @@ export const advanceRound: UseCase<'admin.round.advance'> = async (ctx, input, p
   } else if (round.advancement.state === 'done') {
     throw new AppError(ErrorCode.INVALID_STATE, '本轮晋级名单已确认');
   }
-  const done = await applyAdvancement(ports, round._id, API_BUDGET_MS);
+  const done = await applyAdvancement(ports, round._id, API_BUDGET_MS, ctx.templates);
   const fresh = await loadRound(ports.db, round._id);
   return {
     round: roundView(fresh, contest.name, ports.clock.now()),

@@ -1,15 +1,19 @@
-import { groupLabels } from '@core/contest/types';
+import { groupLabels, stageLabels } from '@core/contest/types';
 import { AppError, ErrorCode } from '@core/errors';
 import { previewCutoff } from '@core/judging/cutoff';
 import { formatPoints } from '@core/judging/points';
 import { type CutoffPreview, type CutoffRule, type RankedEntry } from '@core/judging/types';
 import type { CutoffEntryView, CutoffView } from '@core/judging/views';
+import { reminderEnabled, reminderSource } from '@core/notify/reminders';
+import type { TemplateIds } from '@core/notify/views';
 import { nextStatus } from '@core/registration/entry-status';
 import stableStringify from 'fast-json-stable-stringify';
 import { createHash, randomUUID } from 'node:crypto';
 import { type Ports } from '../../ports';
 import { C, type EntryDoc, type RoundDoc, type RoundEntryDoc } from '../collections';
 import { eachLimited } from '../each-limited';
+import { createNoticeTx } from '../notify/notices';
+import { entrantDraft, loadReminderSwitches } from '../notify/reminders';
 import { queueJob } from '../queue-job';
 import { loadContest } from '../registration/common';
 import { publishList } from '../results/publish-list';
@@ -94,8 +98,16 @@ export function cutoffView(
   };
 }
 
-/** Moves the admitted entries and publishes the list; true when finished, else a cron job continues. */
-export async function applyAdvancement(ports: Ports, roundId: string, budgetMs: number): Promise<boolean> {
+/**
+ * Moves the admitted entries and publishes the list; true when finished, else a cron job continues. Each entry's
+ * 晋级通知 is written in the transaction that moves it, so a run that dies midway tells nobody twice.
+ */
+export async function applyAdvancement(
+  ports: Ports,
+  roundId: string,
+  budgetMs: number,
+  templates: TemplateIds,
+): Promise<boolean> {
   const started = Date.now();
   const round = await loadRound(ports.db, roundId);
   const decision = round.advancement;
@@ -103,6 +115,9 @@ export async function applyAdvancement(ports: Ports, roundId: string, budgetMs: 
   if (decision === null || decision.state === 'done' || target === null) return true;
   const step = target === 'semifinalist' ? 'advance' : 'shortlist';
   const entries = ports.db.collection<EntryDoc>(C.entries);
+  const contest = await loadContest(ports.db, round.contestId);
+  const tell = reminderEnabled(await loadReminderSwitches(ports.db, round.contestId), 'advancement');
+  const stageName = stageLabels[target === 'semifinalist' ? 'semifinal' : 'final'];
   const admitted = new Set(decision.admitted);
   // By contest and status rather than a giant $in: the admitted still waiting at the stage they leave.
   const pending = (await entries.find({ contestId: round.contestId, status: stageFlow[round.stage].takes }))
@@ -130,6 +145,15 @@ export async function applyAdvancement(ports: Ports, roundId: string, budgetMs: 
           history: [...entry.history, { status: next.status, at: decision.at, reason: null }],
           updatedAt: decision.at,
         });
+        const draft = tell
+          ? entrantDraft('advancement', entry, reminderSource.advance(round._id), {
+              contestId: round.contestId,
+              projectName: entry.projectName,
+              stageName,
+              contestName: contest.name,
+            })
+          : null;
+        if (draft !== null) await createNoticeTx(tx, templates, draft, ports.clock.now().toISOString());
       });
     });
   }
@@ -137,7 +161,6 @@ export async function applyAdvancement(ports: Ports, roundId: string, budgetMs: 
     await enqueue(ports, round);
     return false;
   }
-  const contest = await loadContest(ports.db, round.contestId);
   const arrived = await entries.find({ contestId: round.contestId, status: target });
   const inList = new Set(arrived.map((e) => e._id));
   const listId = `adv-${createHash('sha256').update(round._id).digest('hex').slice(0, 20)}`;
@@ -166,10 +189,14 @@ async function enqueue(ports: Ports, round: RoundDoc): Promise<void> {
   });
 }
 
-export async function continueAdvancement(payload: Record<string, unknown>, ports: Ports) {
+export async function continueAdvancement(
+  payload: Record<string, unknown>,
+  ports: Ports,
+  context: { templates: TemplateIds },
+) {
   const roundId = typeof payload.roundId === 'string' ? payload.roundId : null;
   if (roundId === null) throw new Error('rounds.advance needs a roundId');
-  const done = await applyAdvancement(ports, roundId, JOB_BUDGET_MS);
+  const done = await applyAdvancement(ports, roundId, JOB_BUDGET_MS, context.templates);
   // Not finished: applyAdvancement queued the next run (a new job id), this one is done.
   return { finished: done };
 }

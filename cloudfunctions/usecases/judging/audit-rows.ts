@@ -22,6 +22,7 @@ const auditActionLabels: Record<AuditAction, string> = {
   advance: '确认晋级名单',
   award: '确认获奖名单',
   campaign: '发送通知',
+  reminders: '设置自动提醒',
 };
 
 export function row(doc: AuditDoc): JudgingAuditRow {

@@ -4,11 +4,15 @@ import { proposeAwards } from '@core/judging/awards';
 import { formatPoints } from '@core/judging/points';
 import type { AwardCount, RankedEntry } from '@core/judging/types';
 import type { AwardsGroupView } from '@core/judging/views';
+import { reminderEnabled, reminderSource } from '@core/notify/reminders';
+import type { TemplateIds } from '@core/notify/views';
 import { nextStatus } from '@core/registration/entry-status';
 import { createHash } from 'node:crypto';
 import type { Ports } from '../../ports';
 import { C, type ContestDoc, type EntryDoc, type RoundDoc, type RoundEntryDoc } from '../collections';
 import { eachLimited } from '../each-limited';
+import { createNoticeTx } from '../notify/notices';
+import { entrantDraft, loadReminderSwitches } from '../notify/reminders';
 import { loadContest } from '../registration/common';
 import { publishList } from '../results/publish-list';
 import { loadRound } from './common';
@@ -63,11 +67,13 @@ export function groupViews(
   }));
 }
 
-export async function applyAwards(ports: Ports, roundId: string): Promise<void> {
+/** Moves each winner to 获奖 with its 获奖通知 in the same transaction, then publishes the lists. */
+export async function applyAwards(ports: Ports, roundId: string, templates: TemplateIds): Promise<void> {
   const round = await loadRound(ports.db, roundId);
   const decision = round.awards;
   if (decision === null || decision.state === 'done') return;
   const contest = await loadContest(ports.db, round.contestId);
+  const tell = reminderEnabled(await loadReminderSwitches(ports.db, round.contestId), 'award');
   const group = new Map<string, Group>();
   await eachLimited(decision.prizes, 8, async ({ entryId, prize }) => {
     await ports.db.transaction(async (tx) => {
@@ -76,16 +82,24 @@ export async function applyAwards(ports: Ports, roundId: string): Promise<void> 
       group.set(entryId, entry.group);
       const next = nextStatus(entry.status, 'award');
       if (!next.ok) return;
+      const awardName = `${groupLabels[entry.group]}${prizeLabels[prize]}`;
       await tx.set<EntryDoc>(C.entries, {
         ...entry,
         status: next.status,
         statusReason: null,
-        history: [
-          ...entry.history,
-          { status: next.status, at: decision.at, reason: `${groupLabels[entry.group]}${prizeLabels[prize]}` },
-        ],
+        history: [...entry.history, { status: next.status, at: decision.at, reason: awardName }],
         updatedAt: decision.at,
       });
+      const draft = tell
+        ? entrantDraft('award', entry, reminderSource.award(round._id), {
+            contestId: round.contestId,
+            projectName: entry.projectName,
+            awardName,
+            contestName: contest.name,
+            publishedAt: decision.at,
+          })
+        : null;
+      if (draft !== null) await createNoticeTx(tx, templates, draft, ports.clock.now().toISOString());
     });
   });
   const hash = (kind: string) => `${kind}-${createHash('sha256').update(round._id).digest('hex').slice(0, 20)}`;

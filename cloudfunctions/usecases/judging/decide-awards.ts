@@ -75,7 +75,7 @@ export const decideAwards: UseCase<'admin.award.decide'> = async (ctx, input, po
       });
     });
   }
-  await applyAwards(ports, round._id);
+  await applyAwards(ports, round._id, ctx.templates);
   const fresh = await loadRound(ports.db, round._id);
   return {
     round: roundView(fresh, contest.name, ports.clock.now()),

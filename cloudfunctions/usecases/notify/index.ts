@@ -3,10 +3,12 @@ import type { notifyAdminActions } from '@core/notify/admin-actions';
 import type { AreaUseCases } from '../context';
 import { reportCampaign } from './campaign-report';
 import { exportCampaign } from './export-campaign';
+import { getReminderSettings } from './get-reminder-settings';
 import { getSettings } from './get-settings';
 import { getCampaign, listCampaigns } from './list-campaigns';
 import { previewCampaign } from './preview-campaign';
 import { sendCampaign } from './send-campaign';
+import { updateReminderSettings } from './update-reminder-settings';
 import { upsertCampaign } from './upsert-campaign';
 import { listTemplates } from './list-templates';
 import { recordSubscription } from './record-subscription';
@@ -23,4 +25,6 @@ export const notifyUseCases: AreaUseCases<typeof notifyActions & typeof notifyAd
   'admin.campaign.send': sendCampaign,
   'admin.campaign.report': reportCampaign,
   'admin.campaign.export': exportCampaign,
+  'admin.reminder.get': getReminderSettings,
+  'admin.reminder.update': updateReminderSettings,
 };

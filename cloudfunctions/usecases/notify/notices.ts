@@ -67,6 +67,17 @@ export async function createNotices(
   return { created, ids: docs.map((d) => d._id) };
 }
 
+/**
+ * Writes one notice inside the transaction of the decision it reports (a review decision, an entry advancing), so
+ * there is never one without the other; one that exists already is left as it is. False when it existed.
+ */
+export async function createNoticeTx(tx: Tx, templates: TemplateOf, draft: NoticeDraft, now: string): Promise<boolean> {
+  const doc = noticeDoc(draft, templates, now);
+  if ((await tx.get<NoticeDoc>(C.notices, doc._id)) !== null) return false;
+  await tx.create<NoticeDoc>(C.notices, doc);
+  return true;
+}
+
 export type PushResult = PushState | 'skipped' | 'quota';
 
 /**

@@ -3,11 +3,13 @@ import { nextStatus } from '@core/registration/entry-status';
 import { writeAuditTx } from '../audit';
 import { C, type EntryDoc, type RoundEntryDoc, type UserDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
+import { reviewNoticeTx } from '../notify/reminders';
 import { assertOrganizerOf } from '../scope';
 
 /**
- * 资格审核通过 / 不通过, 取消资格. The new status and its audit record are one transaction: there is
- * never a decision without its record, nor a record of a decision that did not happen.
+ * 资格审核通过 / 不通过, 取消资格. The new status, its audit record and the entrant's 审核结果通知 (for 通过 and
+ * 未通过) are one transaction: there is never a decision without its record, nor a record or a message of a
+ * decision that did not happen.
  */
 export const decideEntry: UseCase<'admin.entry.decide'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
@@ -39,6 +41,15 @@ export const decideEntry: UseCase<'admin.entry.decide'> = async (ctx, input, por
       reason,
       at,
     });
+    if (input.decision !== 'disqualify') {
+      await reviewNoticeTx(tx, ctx.templates, {
+        entry,
+        step: entry.history.length,
+        passed: input.decision === 'approve',
+        reason,
+        at,
+      });
+    }
     return next.status;
   });
   // A disqualified entry leaves every round it is in: kept for the record, out of rankings and cut-offs.

@@ -6,6 +6,7 @@ import type { Ports } from '../../ports';
 import { C, type ContestDoc, type EntryDoc, type ResultItemDoc, type ResultListDoc } from '../collections';
 import { eachLimited } from '../each-limited';
 import { findByIds } from '../find-by-ids';
+import { queueResultsReminder } from '../notify/reminders';
 
 /** Entries that may appear on a public list: in the contest, and not out of it. */
 export const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semifinalist', 'finalist', 'awarded'];
@@ -13,7 +14,8 @@ export const LISTABLE: readonly EntryStatus[] = ['submitted', 'approved', 'semif
 /**
  * Publishes a list with a known id: the admin action above, and the judging cut-off and awards, which
  * publish what the organizer confirmed. Publishing the same id again rewrites the same snapshot, so a
- * step that crashed halfway is finished by running it again.
+ * step that crashed halfway is finished by running it again. The contest's followers are told by a cron job
+ * (reminders.results), one per list.
  */
 export async function publishList(
   ports: Ports,
@@ -76,6 +78,8 @@ export async function publishList(
     withdrawnReason: null,
   };
   await lists.set(list);
+  // The followers' 成绩公布通知 is queued before the list appears: a crash after it appears still tells them.
+  await queueResultsReminder(ports, id);
   // The searchable lines, then the list becomes visible: readers never see half a list.
   const lines = ports.db.collection<ResultItemDoc>(C.resultItems);
   await eachLimited(items, 8, async (item) => {

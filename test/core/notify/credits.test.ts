@@ -78,7 +78,7 @@ test('each answer of subscribeMessage.send moves the push as documented', () => 
     state: 'failed',
     configError: false,
   });
-  expect(pushOutcome({ ok: false, thrown: 'timeout' }, 1)).toMatchObject({ state: 'queued', retryInMs: 30_000 });
+  expect(pushOutcome({ ok: false, thrown: 'timeout' }, 1)).toMatchObject({ state: 'queued', retryInMs: 5_000 });
   expect(pushOutcome({ ok: false, thrown: 'timeout' }, MAX_PUSH_ATTEMPTS)).toMatchObject({ state: 'failed' });
-  expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+  expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000]);
 });
