@@ -4,8 +4,9 @@ const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index',
 // package next to the tabs. The objection form (with its uploads) is opened from 成绩 by signed-in users only:
 // it lives in the entrant subpackage, downloaded on that tap.
 const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index'];
-// The dev sign-in page talks to the local cloud's /dev routes, which exist only behind the H5 build.
-const pages = process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index'] : publicPages;
+// The dev sign-in and message pages talk to the local cloud's /dev routes, which exist only behind the H5 build.
+const pages =
+  process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index', 'pages/dev-messages/index'] : publicPages;
 
 export default defineAppConfig({
   pages,
@@ -46,6 +47,8 @@ export default defineAppConfig({
         'pages/ranking/index',
         'pages/awards/index',
         'pages/audit/index',
+        'pages/campaigns/index',
+        'pages/campaign/index',
       ],
     },
   ],

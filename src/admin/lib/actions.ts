@@ -3,6 +3,7 @@ import { contestAdminActions } from '@core/contest/admin-actions';
 import { institutionAdminActions } from '@core/institution/admin-actions';
 import { judgingAdminActions } from '@core/judging/admin-actions';
 import { newsAdminActions } from '@core/news/admin-actions';
+import { notifyAdminActions } from '@core/notify/admin-actions';
 import { registrationAdminActions } from '@core/registration/admin-actions';
 import { resultsAdminActions } from '@core/results/admin-actions';
 import { registerActions } from '../../services/cloud';
@@ -14,4 +15,5 @@ registerActions(
   newsAdminActions,
   resultsAdminActions,
   judgingAdminActions,
+  notifyAdminActions,
 );

@@ -12,6 +12,8 @@ export const AdminEvent = {
   resultsChanged: 'admin:results-changed',
   /** A round was saved, assigned, advanced or awarded: 评审轮次 and the round's pages show it. */
   roundsChanged: 'admin:rounds-changed',
+  /** A campaign was saved or sent: 消息推送 shows it. */
+  campaignsChanged: 'admin:campaigns-changed',
 } as const;
 export type AdminEvent = (typeof AdminEvent)[keyof typeof AdminEvent];
 

@@ -45,7 +45,12 @@ export default function LoginPage() {
       empty={users?.length === 0}
       emptyText="本地云没有演示账号"
     >
-      <View className="note">仅用于本地开发环境：选择一个演示身份登录，体验对应角色的页面。</View>
+      <View className="note">
+        仅用于本地开发环境：选择一个演示身份登录，体验对应角色的页面。
+        <Text className="login-dev-messages" onClick={() => void Taro.navigateTo({ url: '/pages/dev-messages/index' })}>
+          查看本地模拟的微信消息 ›
+        </Text>
+      </View>
       {signInError ? <View className="login-error note">登录失败：{signInError.message}</View> : null}
       {(users ?? []).map((user) => (
         <View

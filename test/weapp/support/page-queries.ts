@@ -40,6 +40,21 @@ export class Lookups {
     await this.resultList();
     await this.finalRound();
     await this.entrantContestId();
+    await this.campaign();
+  }
+
+  /** A 赛事通知 draft to the contest under review's submitted entrants. */
+  campaign(): Promise<{ id: string }> {
+    return this.once('campaign', async () => {
+      const { contestId } = await this.reviewRound();
+      const { campaign } = await this.as('organizer', 'admin.campaign.upsert', {
+        contestId,
+        kind: 'announcement',
+        fields: { title: '复赛路演安排', at: '2026-12-20T09:30:00+08:00' },
+        audience: { role: 'entrants', statuses: ['submitted'] },
+      });
+      return campaign;
+    });
   }
 
   contests(): Promise<ActionOutput<'contest.list'>> {
@@ -198,6 +213,8 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
   'admin/pages/round/index': async (look) => ({ roundId: (await look.reviewRound()).id }),
   'admin/pages/ranking/index': async (look) => ({ roundId: (await look.reviewRound()).id }),
   'admin/pages/awards/index': async (look) => ({ roundId: (await look.finalRound()).id }),
+  'admin/pages/campaigns/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
+  'admin/pages/campaign/index': async (look) => ({ id: (await look.campaign()).id }),
   'admin/pages/audit/index': async (look) => {
     const round = await look.reviewRound();
     return { contestId: round.contestId, roundId: round.id };

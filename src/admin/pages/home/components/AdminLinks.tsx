@@ -44,6 +44,15 @@ export function AdminLinks({ contestId, global }: { contestId: string | undefine
         <Text className="admin-links__title">异议处理</Text>
         <Text className="admin-links__desc muted">答复公示期内的异议</Text>
       </View>
+      <View
+        className="admin-link-campaigns admin-links__item card"
+        onClick={() =>
+          go(`/admin/pages/campaigns/index${contestId ? `?contestId=${encodeURIComponent(contestId)}` : ''}`)
+        }
+      >
+        <Text className="admin-links__title">消息推送</Text>
+        <Text className="admin-links__desc muted">赛事通知、决赛安排、自动提醒与送达报告</Text>
+      </View>
       <View className="admin-link-judging admin-links__item card" onClick={() => go(judgingUrls.rounds(contestId))}>
         <Text className="admin-links__title">评审管理</Text>
         <Text className="admin-links__desc muted">评审轮次、评委、排名晋级与评奖</Text>
