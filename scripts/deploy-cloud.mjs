@@ -4,9 +4,9 @@
 //
 // secrets/cloudbase.json (git-ignored):
 //   { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…", "idHashKey": "<32+ random chars>",
-//     "templateJudgeReminder": "<subscription template id of 评审提醒>" }
+//     "templates": { "TEMPLATE_JUDGE_TASK": "<subscription template id>", "TEMPLATE_ANNOUNCEMENT": "…", … } }
 // or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY,
-// TEMPLATE_JUDGE_REMINDER
+// TEMPLATE_<KIND> (the README lists the eight kinds and the fields each template needs)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run } from './lib.mjs';
@@ -21,8 +21,12 @@ const secretKey = process.env.TENCENTCLOUD_SECRETKEY ?? secrets.secretKey;
 const adminOpenids = process.env.ADMIN_OPENIDS ?? secrets.adminOpenids ?? '';
 // Keys the hash of makers' ID numbers; changing it later breaks duplicate detection, so keep it safe.
 const idHashKey = process.env.ID_HASH_KEY ?? secrets.idHashKey ?? '';
-// The subscription template the 一键提醒 of judges sends (thing1 round, number2 left, time3 deadline, thing4 note).
-const templateJudgeReminder = process.env.TEMPLATE_JUDGE_REMINDER ?? secrets.templateJudgeReminder ?? '';
+// The subscription templates, one per kind of message (core/notify/templates.ts): both functions send them.
+const templates = Object.fromEntries(
+  [...Object.entries(secrets.templates ?? {}), ...Object.entries(process.env)].filter(
+    ([name, value]) => /^TEMPLATE_[A-Z_]+$/.test(name) && typeof value === 'string' && value !== '',
+  ),
+);
 
 const missing = [
   [envId, '云开发环境 ID（CLOUDBASE_ENV_ID 或 secrets/cloudbase.json 的 envId）'],
@@ -40,7 +44,11 @@ if (missing.length > 0) {
   process.exit(2);
 }
 if (adminOpenids === '') console.warn('提示：未设置 ADMIN_OPENIDS，部署后将没有组委会账号。');
-if (templateJudgeReminder === '') console.warn('提示：未设置 TEMPLATE_JUDGE_REMINDER，提醒评委的订阅消息将发送失败。');
+if (Object.keys(templates).length === 0) {
+  console.warn(
+    '提示：未设置任何 TEMPLATE_<类型> 订阅消息模板 ID，所有通知只会进入小程序内的「消息」，不会推送到微信。',
+  );
+}
 
 const built = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs')]);
 if (built !== 0) process.exit(built);
@@ -59,7 +67,7 @@ const rc = {
     envVariables: {
       ADMIN_OPENIDS: adminOpenids,
       ID_HASH_KEY: idHashKey,
-      TEMPLATE_JUDGE_REMINDER: templateJudgeReminder,
+      ...templates,
     },
     ...(fn.config.triggers ? { triggers: fn.config.triggers } : {}),
   })),

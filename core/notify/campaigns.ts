@@ -83,6 +83,13 @@ export function campaignNotice(
     if (name !== 'note' && (fields[name] ?? '').trim() === '')
       missing[`fields.${name}`] = `请填写「${campaignFieldLabel(kind, name)}」`;
   }
+  // What an organizer typed is never cut behind their back, whatever the template does with the platform's names.
+  for (const { name } of CAMPAIGN_FIELDS[kind]) {
+    const limit = campaignFieldLimit(kind, name);
+    if (limit !== null && fieldLength(fields[name] ?? '') > limit) {
+      missing[`fields.${name}`] = `「${campaignFieldLabel(kind, name)}」最多 ${limit} 个字`;
+    }
+  }
   if (Object.keys(missing).length > 0) return { ok: false, problems: missing };
   const at = fields.at ?? '';
   const built =
