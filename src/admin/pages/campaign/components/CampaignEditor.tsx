@@ -134,19 +134,21 @@ export function CampaignEditor({ initial, contest, rounds, global, serverNow, on
       />
       <View className="card">
         <Text className="card__title">发送时间</Text>
-        <CheckRow
-          className="campaign-later"
-          checked={later}
-          label="定时发送（北京时间）"
-          onChange={(on) => {
-            setLater(on);
-            if (on && sendDay === '') {
-              const next = inShanghai(Date.parse(serverNow) + 3600_000);
-              setSendDay(next.format('YYYY-MM-DD'));
-              setSendTime(next.format('HH:00'));
-            }
-          }}
-        />
+        <View className="campaign-later-row">
+          <CheckRow
+            className="campaign-later"
+            checked={later}
+            label="定时发送（北京时间）"
+            onChange={(on) => {
+              setLater(on);
+              if (on && sendDay === '') {
+                const next = inShanghai(Date.parse(serverNow) + 3600_000);
+                setSendDay(next.format('YYYY-MM-DD'));
+                setSendTime(next.format('HH:00'));
+              }
+            }}
+          />
+        </View>
         {later ? (
           <FormRow label="发送于" name="sendAt" errors={errors}>
             <View className="campaign-when">

@@ -81,10 +81,10 @@ export function CampaignReportView(props: {
           ))}
         </View>
         {report.failed.length > 0 ? (
-          <View className="campaign-report-failed">
+          <View className="campaign-report-reasons">
             <Text className="card__title">失败原因</Text>
             {report.failed.map((f) => (
-              <View key={f.reason} className="campaign-report-failed__row">
+              <View key={f.reason} className="campaign-report-reasons__row">
                 <Text>{f.reason}</Text>
                 <Text className="muted">{f.count} 人</Text>
               </View>
