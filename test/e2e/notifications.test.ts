@@ -169,6 +169,16 @@ test('subscribe, submit, a campaign to 已提交 entrants, the inbox, /dev/messa
   );
   expect(await shown(organizer, '.campaign-report-failed .campaign-count-box__value').innerText()).toBe('0');
 
+  // 自动提醒: 报名截止提醒 turned off for this contest stays off.
+  await organizer.goto(`${cloud.url}/admin/pages/campaigns/index?contestId=demo-sh`);
+  const deadline = shown(organizer, '.reminder-toggle-registrationDeadline');
+  await expect(deadline.getAttribute('aria-checked')).resolves.toBe('true');
+  await deadline.click();
+  await shown(organizer, '.reminder-toggle-registrationDeadline[aria-checked="false"]').waitFor();
+  await organizer.reload();
+  await shown(organizer, '.reminder-toggle-registrationDeadline[aria-checked="false"]').waitFor();
+  await expect(shown(organizer, '.reminder-toggle-reviewResult').getAttribute('aria-checked')).resolves.toBe('true');
+
   // The organizer's pages fit a phone too.
   const organizerPhone = await phone('organizer');
   await organizerPhone.goto(`${cloud.url}/admin/pages/campaigns/index?contestId=demo-sh`);
