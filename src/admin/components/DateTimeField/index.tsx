@@ -2,6 +2,7 @@
  * A date or a time of day, Shanghai wall clock, as YYYY-MM-DD / HH:mm. On H5 the browser's own date and
  * time inputs (a calendar with the mouse, the system picker on phones); on WeChat the native Picker.
  */
+import type { ReactNode } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import './index.scss';
 
@@ -34,6 +35,36 @@ export function DateTimeField({ className, mode, value, placeholder, onChange }:
     <Picker mode="time" value={value} onChange={(e) => onChange(e.detail.value)}>
       <View className={`date-field ${className}`}>{shown}</View>
     </Picker>
+  );
+}
+
+/** A Beijing-time day and minute side by side (`<hook>-date`, `<hook>-time`), then whatever `children` add. */
+export function DateTimeInputs(props: {
+  hook: string;
+  date: string;
+  time: string;
+  onDate: (value: string) => void;
+  onTime: (value: string) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <View className="date-time-inputs">
+      <DateTimeField
+        className={`${props.hook}-date`}
+        mode="date"
+        value={props.date}
+        placeholder="选择日期"
+        onChange={props.onDate}
+      />
+      <DateTimeField
+        className={`${props.hook}-time`}
+        mode="time"
+        value={props.time}
+        placeholder="选择时间"
+        onChange={props.onTime}
+      />
+      {props.children}
+    </View>
   );
 }
 

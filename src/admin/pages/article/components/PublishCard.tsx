@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { FieldErrors } from '@core/errors';
 import { formatShanghai, inShanghai } from '@core/time/shanghai';
 import { CheckRow } from '../../../components/CheckRow';
-import { DateTimeField } from '../../../components/DateTimeField';
+import { DateTimeInputs } from '../../../components/DateTimeField';
 import { FormRow } from '../../../components/FormRow';
 import type { ArticleDraft } from '../../../lib/article-form';
 
@@ -36,21 +36,13 @@ export function PublishCard({ draft, errors, set, now, publishAt, scheduled }: P
         errors={errors}
         hint="北京时间；晚于现在即为定时发布，到点后读者才能看到"
       >
-        <View className="article-when">
-          <DateTimeField
-            className="article-publish-date"
-            mode="date"
-            value={draft.publishOn}
-            placeholder="选择日期"
-            onChange={(v) => set('publishOn', v)}
-          />
-          <DateTimeField
-            className="article-publish-time"
-            mode="time"
-            value={draft.publishTime}
-            placeholder="选择时间"
-            onChange={(v) => set('publishTime', v)}
-          />
+        <DateTimeInputs
+          hook="article-publish"
+          date={draft.publishOn}
+          time={draft.publishTime}
+          onDate={(v) => set('publishOn', v)}
+          onTime={(v) => set('publishTime', v)}
+        >
           <Text
             className="article-publish-now admin-link"
             onClick={() => {
@@ -61,7 +53,7 @@ export function PublishCard({ draft, errors, set, now, publishAt, scheduled }: P
           >
             设为现在
           </Text>
-        </View>
+        </DateTimeInputs>
         <Text className={`article-publish-when${scheduled ? ' article-publish-when--scheduled' : ''}`}>
           {publishAt === ''
             ? '请选择发布日期和时间'

@@ -14,7 +14,7 @@ import { formatShanghai, inShanghai } from '@core/time/shanghai';
 import { useCloudAction } from '../../../../hooks/useCloudAction';
 import { useCloudQuery } from '../../../../hooks/useCloudQuery';
 import { CheckRow } from '../../../components/CheckRow';
-import { DateTimeField } from '../../../components/DateTimeField';
+import { DateTimeInputs } from '../../../components/DateTimeField';
 import { FormFooter } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { publishAtOf } from '../../../lib/article-form';
@@ -151,22 +151,13 @@ export function CampaignEditor({ initial, contest, rounds, global, serverNow, on
         </View>
         {later ? (
           <FormRow label="发送于" name="sendAt" errors={errors}>
-            <View className="campaign-when">
-              <DateTimeField
-                className="campaign-send-date"
-                mode="date"
-                value={sendDay}
-                placeholder="选择日期"
-                onChange={setSendDay}
-              />
-              <DateTimeField
-                className="campaign-send-time"
-                mode="time"
-                value={sendTime}
-                placeholder="选择时间"
-                onChange={setSendTime}
-              />
-            </View>
+            <DateTimeInputs
+              hook="campaign-send"
+              date={sendDay}
+              time={sendTime}
+              onDate={setSendDay}
+              onTime={setSendTime}
+            ></DateTimeInputs>
           </FormRow>
         ) : (
           <View className="muted campaign-now-hint">点「发送」后立即开始发送</View>

@@ -13,7 +13,7 @@ import {
   fieldLength,
 } from '@core/notify/campaigns';
 import { TEMPLATES } from '@core/notify/templates';
-import { DateTimeField } from '../../../components/DateTimeField';
+import { DateTimeInputs } from '../../../components/DateTimeField';
 import { FormRow } from '../../../components/FormRow';
 import { campaignFields, type CampaignDraft } from '../../../lib/campaign-form';
 import { MessageCard } from './MessageCard';
@@ -56,22 +56,13 @@ export function FieldsCard({ draft, errors, set, contest }: FieldsCardProps) {
         if (name === 'at') {
           return (
             <FormRow key={name} label={label} name="fields.at" errors={errors} hint="北京时间">
-              <View className="campaign-when">
-                <DateTimeField
-                  className="campaign-at-date"
-                  mode="date"
-                  value={draft.atDay}
-                  placeholder="选择日期"
-                  onChange={(v) => set('atDay', v)}
-                />
-                <DateTimeField
-                  className="campaign-at-time"
-                  mode="time"
-                  value={draft.atTime}
-                  placeholder="选择时间"
-                  onChange={(v) => set('atTime', v)}
-                />
-              </View>
+              <DateTimeInputs
+                hook="campaign-at"
+                date={draft.atDay}
+                time={draft.atTime}
+                onDate={(v) => set('atDay', v)}
+                onTime={(v) => set('atTime', v)}
+              ></DateTimeInputs>
             </FormRow>
           );
         }

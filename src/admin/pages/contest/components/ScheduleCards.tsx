@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { stageLabels, type StageKey } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { CheckRow } from '../../../components/CheckRow';
-import { DateTimeField } from '../../../components/DateTimeField';
+import { DateTimeField, DateTimeInputs } from '../../../components/DateTimeField';
 import { FieldError, FormRow } from '../../../components/FormRow';
 import { STAGE_KEYS, type ContestDraft, type SetDraft, type StageDraft } from '../contest-form';
 
@@ -18,22 +18,13 @@ export function RegistrationCard({ draft, errors, set }: CardProps) {
     <View className="card">
       <Text className="card__title">报名时间（北京时间）</Text>
       <FormRow label="开始" name="registration.opensAt" errors={errors}>
-        <View className="contest-form__when">
-          <DateTimeField
-            className="contest-opens-date"
-            mode="date"
-            value={draft.opensOn}
-            placeholder="选择日期"
-            onChange={(v) => set('opensOn', v)}
-          />
-          <DateTimeField
-            className="contest-opens-time"
-            mode="time"
-            value={draft.opensTime}
-            placeholder="选择时间"
-            onChange={(v) => set('opensTime', v)}
-          />
-        </View>
+        <DateTimeInputs
+          hook="contest-opens"
+          date={draft.opensOn}
+          time={draft.opensTime}
+          onDate={(v) => set('opensOn', v)}
+          onTime={(v) => set('opensTime', v)}
+        ></DateTimeInputs>
       </FormRow>
       <FormRow
         label="截止"
@@ -41,22 +32,13 @@ export function RegistrationCard({ draft, errors, set }: CardProps) {
         errors={errors}
         hint="截止到所选这一分钟结束，如 23:59 即 23:59:59 截止"
       >
-        <View className="contest-form__when">
-          <DateTimeField
-            className="contest-closes-date"
-            mode="date"
-            value={draft.closesOn}
-            placeholder="选择日期"
-            onChange={(v) => set('closesOn', v)}
-          />
-          <DateTimeField
-            className="contest-closes-time"
-            mode="time"
-            value={draft.closesTime}
-            placeholder="选择时间"
-            onChange={(v) => set('closesTime', v)}
-          />
-        </View>
+        <DateTimeInputs
+          hook="contest-closes"
+          date={draft.closesOn}
+          time={draft.closesTime}
+          onDate={(v) => set('closesOn', v)}
+          onTime={(v) => set('closesTime', v)}
+        ></DateTimeInputs>
       </FormRow>
     </View>
   );

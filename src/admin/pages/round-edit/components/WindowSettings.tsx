@@ -1,7 +1,7 @@
 /** 评分时间: when judges may score, typed as Beijing wall-clock days and minutes. */
 import { Text, View } from '@tarojs/components';
 import type { FieldErrors } from '@core/errors';
-import { DateTimeField } from '../../../components/DateTimeField';
+import { DateTimeInputs } from '../../../components/DateTimeField';
 import { FormRow } from '../../../components/FormRow';
 import type { RoundDraft } from '../../../lib/round-form';
 import type { UpdateDraft } from './useRoundDraft';
@@ -12,7 +12,7 @@ export function WindowSettings(props: { draft: RoundDraft; errors: FieldErrors; 
     <View className="card">
       <Text className="card__title">评分时间（北京时间）</Text>
       <FormRow label="开始" name="opensAt" errors={errors}>
-        <DateAndTime
+        <DateTimeInputs
           hook="round-opens"
           date={draft.opensOn}
           time={draft.opensTime}
@@ -21,7 +21,7 @@ export function WindowSettings(props: { draft: RoundDraft; errors: FieldErrors; 
         />
       </FormRow>
       <FormRow label="截止" name="closesAt" errors={errors} hint="截止到所选这一分钟结束，如 23:59 即 23:59:59 截止">
-        <DateAndTime
+        <DateTimeInputs
           hook="round-closes"
           date={draft.closesOn}
           time={draft.closesTime}
@@ -29,34 +29,6 @@ export function WindowSettings(props: { draft: RoundDraft; errors: FieldErrors; 
           onTime={(v) => update({ closesTime: v }, 'closesAt')}
         />
       </FormRow>
-    </View>
-  );
-}
-
-/** A Beijing-time day and minute side by side: `<hook>-date` and `<hook>-time`. */
-function DateAndTime(props: {
-  hook: string;
-  date: string;
-  time: string;
-  onDate: (value: string) => void;
-  onTime: (value: string) => void;
-}) {
-  return (
-    <View className="round-inline">
-      <DateTimeField
-        className={`${props.hook}-date`}
-        mode="date"
-        value={props.date}
-        placeholder="选择日期"
-        onChange={props.onDate}
-      />
-      <DateTimeField
-        className={`${props.hook}-time`}
-        mode="time"
-        value={props.time}
-        placeholder="选择时间"
-        onChange={props.onTime}
-      />
     </View>
   );
 }
