@@ -5,12 +5,10 @@
  * nothing, and the judges' reminder as a campaign of its own kind.
  */
 import readXlsxFile from 'read-excel-file/node';
-import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import { cronTick } from '../../cloudfunctions/jobs';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { DEMO_ADMIN_OPENIDS } from '../../cloudfunctions/local/seed-data';
 import type { Ports } from '../../cloudfunctions/ports';
-import { createApi, type Api } from '../../cloudfunctions/router';
+import type { Api } from '../../cloudfunctions/router';
 import { runFanout } from '../../cloudfunctions/usecases/notify/campaign-run';
 import {
   C,
@@ -21,9 +19,9 @@ import {
   type RoleGrantDoc,
 } from '../../cloudfunctions/usecases/collections';
 import type { CampaignReport, CampaignView, AudienceCount } from '../../core/notify/campaigns';
-import { createWxDatabaseStandin } from '../standins/wx-database';
 import { approvedEntries, call, ok, organizer } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
+import { portsOn, storeApi } from '../support/store-api';
 import { openContest } from '../support/registration-fixtures';
 
 const CONTEST = 'c-campaign';
@@ -42,7 +40,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('campaigns on the %s store', (st
   beforeEach(async () => {
     local = testPorts();
     local.clock.freeze(new Date('2026-11-26T02:00:00Z'));
-    ports = store === 'embedded' ? local : { ...local, db: createCloudBaseDb(createWxDatabaseStandin()) };
+    ports = portsOn(store, local);
     await seedDemoData(ports);
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(CONTEST, { name: '测试赛事' }));
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(OTHER, { name: '另一赛事' }));
@@ -61,15 +59,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('campaigns on the %s store', (st
       contestId: CONTEST,
       createdAt: '2026-11-01T00:00:00Z',
     });
-    api = createApi({
-      ports,
-      adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-      runtime: 'local',
-      version: 't',
-      idHashKey: Buffer.alloc(32, 3),
-      idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-      templates: { announcement: T, judgeTask: 'tmpl-judge' },
-    });
+    api = storeApi(ports, { announcement: T, judgeTask: 'tmpl-judge' });
   });
   afterEach(() => local.dispose());
 

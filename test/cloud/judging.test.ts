@@ -5,13 +5,11 @@
  * cut-off with a tie, advancement, 复赛 panels, awards, exports and the audit log.
  */
 import readXlsxFile from 'read-excel-file/node';
-import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import { LOCAL_MESSAGES, type LocalMessageDoc } from '../../cloudfunctions/adapters/local';
 import { cronTick } from '../../cloudfunctions/jobs';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { DEMO_ADMIN_OPENIDS } from '../../cloudfunctions/local/seed-data';
 import type { Ports } from '../../cloudfunctions/ports';
-import { createApi, type Api } from '../../cloudfunctions/router';
+import type { Api } from '../../cloudfunctions/router';
 import {
   C,
   type AssignmentDoc,
@@ -22,7 +20,6 @@ import {
   type SessionDoc,
 } from '../../cloudfunctions/usecases/collections';
 import { personKey } from '../../cloudfunctions/usecases/files/file-links';
-import { createWxDatabaseStandin } from '../standins/wx-database';
 import {
   approvedEntries,
   bindJudges,
@@ -34,6 +31,7 @@ import {
   roundFixture,
 } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
+import { portsOn, storeApi } from '../support/store-api';
 import { openContest } from '../support/registration-fixtures';
 
 const CONTEST = 'c-judge';
@@ -49,18 +47,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
   beforeEach(async () => {
     local = testPorts();
     local.clock.freeze(new Date('2026-11-26T02:00:00Z'));
-    ports = store === 'embedded' ? local : { ...local, db: createCloudBaseDb(createWxDatabaseStandin()) };
+    ports = portsOn(store, local);
     await seedDemoData(ports);
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(CONTEST));
-    api = createApi({
-      ports,
-      adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-      runtime: 'local',
-      version: 't',
-      idHashKey: Buffer.alloc(32, 3),
-      idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-      templates: { judgeTask: 'tmpl-remind' },
-    });
+    api = storeApi(ports, { judgeTask: 'tmpl-remind' });
   });
   afterEach(() => local.dispose());
 

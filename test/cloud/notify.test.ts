@@ -3,13 +3,11 @@
  * the embedded SQLite store and on the CloudBase adapter over the wx-server-sdk stand-in, with the local stand-in
  * of WeChat counting subscriptions as WeChat does and failing on request.
  */
-import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import { cronTick } from '../../cloudfunctions/jobs';
 import { drainNotices } from '../../cloudfunctions/jobs/drain-notices';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { DEMO_ADMIN_OPENIDS } from '../../cloudfunctions/local/seed-data';
 import type { Messenger, Ports } from '../../cloudfunctions/ports';
-import { createApi, type Api } from '../../cloudfunctions/router';
+import type { Api } from '../../cloudfunctions/router';
 import {
   C,
   subscriptionId,
@@ -20,9 +18,9 @@ import {
 import { createNotices, pushNotice } from '../../cloudfunctions/usecases/notify/notices';
 import { buildNotice } from '../../core/notify/templates';
 import type { TemplateIds } from '../../core/notify/views';
-import { createWxDatabaseStandin } from '../standins/wx-database';
 import { call, ok } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
+import { portsOn, storeApi } from '../support/store-api';
 import { openContest } from '../support/registration-fixtures';
 
 const CONTEST = 'c-notify';
@@ -41,18 +39,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('notifications on the %s store',
   beforeEach(async () => {
     local = testPorts();
     local.clock.freeze(new Date('2026-11-26T02:00:00Z'));
-    ports = store === 'embedded' ? local : { ...local, db: createCloudBaseDb(createWxDatabaseStandin()) };
+    ports = portsOn(store, local);
     await seedDemoData(ports);
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(CONTEST));
-    api = createApi({
-      ports,
-      adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-      runtime: 'local',
-      version: 't',
-      idHashKey: Buffer.alloc(32, 3),
-      idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-      templates: { announcement: T, reviewResult: 'tmpl-review' },
-    });
+    api = storeApi(ports, { announcement: T, reviewResult: 'tmpl-review' });
     templates = (await ok<{ templates: TemplateIds }>(call(api, { openid: null }, 'notify.template.list', {})))
       .templates;
   });

@@ -6,12 +6,10 @@
  * contest's followers; advancement, awards and the final's time and place to the entrants concerned; every kind
  * switched off per contest by its organizers, and by nobody else. WeChat gets a push only where there is a credit.
  */
-import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import { cronTick } from '../../cloudfunctions/jobs';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { DEMO_ADMIN_OPENIDS } from '../../cloudfunctions/local/seed-data';
 import type { Ports } from '../../cloudfunctions/ports';
-import { createApi, type Api } from '../../cloudfunctions/router';
+import type { Api } from '../../cloudfunctions/router';
 import {
   C,
   roleGrantId,
@@ -26,7 +24,6 @@ import { templateIds } from '../../cloudfunctions/usecases/notify/template-ids';
 import type { InboxItemView } from '../../core/inbox/views';
 import type { ReminderSettingsView } from '../../core/notify/reminders';
 import { NOTIFY_KINDS } from '../../core/notify/templates';
-import { createWxDatabaseStandin } from '../standins/wx-database';
 import {
   approvedEntries,
   bindJudges,
@@ -38,6 +35,7 @@ import {
   roundFixture,
 } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
+import { portsOn, storeApi } from '../support/store-api';
 import { openContest } from '../support/registration-fixtures';
 
 const CONTEST = 'c-remind';
@@ -59,7 +57,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('automatic reminders on the %s s
   beforeEach(async () => {
     local = testPorts();
     local.clock.freeze(new Date('2026-11-26T02:00:00Z'));
-    ports = store === 'embedded' ? local : { ...local, db: createCloudBaseDb(createWxDatabaseStandin()) };
+    ports = portsOn(store, local);
     await seedDemoData(ports);
     // Registration open through 2026-12-31 23:59:59 Shanghai time.
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(CONTEST, { name: '测试赛事' }));
@@ -71,15 +69,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('automatic reminders on the %s s
       contestId: OTHER,
       createdAt: '2026-11-01T00:00:00Z',
     });
-    api = createApi({
-      ports,
-      adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-      runtime: 'local',
-      version: 't',
-      idHashKey: Buffer.alloc(32, 3),
-      idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-      templates: TEMPLATES,
-    });
+    api = storeApi(ports, TEMPLATES);
   });
   afterEach(() => {
     // No job failed and nothing was refused by a template along the way.

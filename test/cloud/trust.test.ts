@@ -2,11 +2,9 @@
  * The holes found by probing the local cloud as a hostile user, each as its user would hit it, through
  * the router on the real embedded store and on the CloudBase adapter over the wx-server-sdk stand-in.
  */
-import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase-db';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
-import { DEMO_ADMIN_OPENIDS } from '../../cloudfunctions/local/seed-data';
 import type { Ports } from '../../cloudfunctions/ports';
-import { createApi, type Api } from '../../cloudfunctions/router';
+import type { Api } from '../../cloudfunctions/router';
 import {
   C,
   assignmentIdFor,
@@ -17,7 +15,6 @@ import {
   type EntryDoc,
   type RoleGrantDoc,
 } from '../../cloudfunctions/usecases/collections';
-import { createWxDatabaseStandin } from '../standins/wx-database';
 import {
   approvedEntries,
   bindJudges,
@@ -29,6 +26,7 @@ import {
   roundFixture,
 } from '../support/judging-fixtures';
 import { testPorts } from '../support/local-ports';
+import { portsOn, storeApi } from '../support/store-api';
 import { openContest } from '../support/registration-fixtures';
 
 const CONTEST = 'c-trust';
@@ -50,7 +48,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
   beforeEach(async () => {
     local = testPorts();
     local.clock.freeze(new Date('2026-11-26T02:00:00Z'));
-    ports = store === 'embedded' ? local : { ...local, db: createCloudBaseDb(createWxDatabaseStandin()) };
+    ports = portsOn(store, local);
     await seedDemoData(ports);
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(CONTEST));
     await ports.db.collection<ContestDoc>(C.contests).create(openContest(OTHER));
@@ -61,14 +59,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('trust on the %s store', (store)
       contestId: OTHER,
       createdAt: '2026-11-20T00:00:00.000Z',
     });
-    api = createApi({
-      ports,
-      adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-      runtime: 'local',
-      version: 't',
-      idHashKey: Buffer.alloc(32, 3),
-      idempotency: { keepMs: 3600_000, leaseMs: 5_000, waitMs: 5_000, pollMs: 5 },
-    });
+    api = storeApi(ports);
   });
   afterEach(() => local.dispose());
 
