@@ -77,7 +77,9 @@ export const remindJudges: UseCase<'admin.round.remind'> = async (ctx, input, po
   });
   // Queued first: if this call dies before the recipients are written, cron writes and pushes them.
   await queueCampaign(ports, campaignId, now.toISOString());
-  const { ids } = await runFanout(ports, campaignId, CAMPAIGN_API_BUDGET_MS);
+  // The judges behind are the campaign's audience, in the fan-out's order (sorted openids): not read again.
+  const audience = behind.map(([judge]) => judge).sort();
+  const { ids } = await runFanout(ports, campaignId, CAMPAIGN_API_BUDGET_MS, audience);
   const tally = await pushNow(ports, ids);
   const sent = tally.sent;
   const refused = tally.unsubscribed + tally.inboxOnly;

@@ -86,14 +86,20 @@ export interface FanoutResult {
  * Writes the campaign's recipients from where the last run stopped (one notice per user, natural id, so a run
  * after a crash writes nothing twice), within `budgetMs`; the rest is handed to cron.
  */
-export async function runFanout(ports: Ports, campaignId: string, budgetMs: number): Promise<FanoutResult> {
+export async function runFanout(
+  ports: Ports,
+  campaignId: string,
+  budgetMs: number,
+  /** The audience as the caller just read it (a send counts it first), so it is not read twice in one call. */
+  known?: readonly string[],
+): Promise<FanoutResult> {
   const started = Date.now();
   const campaigns = ports.db.collection<CampaignDoc>(C.campaigns);
   const campaign = await campaigns.get(campaignId);
   if (campaign === null || campaign.status !== 'sending' || campaign.fanout.done) {
     return { written: campaign?.fanout.written ?? 0, done: true, created: 0, ids: [] };
   }
-  const openids = await audienceOpenids(ports, campaign.contestId, campaign.audience);
+  const openids = known ?? (await audienceOpenids(ports, campaign.contestId, campaign.audience));
   const perJudge = campaign.kind === 'judgeTask' ? await judgeTaskNotices(ports, campaign, openids) : null;
   const shared: BuiltNotice = {
     kind: campaign.kind,
@@ -170,9 +176,9 @@ export async function queueCampaign(ports: Ports, campaignId: string, runAt: str
 }
 
 /** A send-now within the api call: the recipients, then a first share of the pushes (cron does the rest). */
-export async function startNow(ports: Ports, campaignId: string): Promise<FanoutResult> {
+export async function startNow(ports: Ports, campaignId: string, openids: readonly string[]): Promise<FanoutResult> {
   const started = Date.now();
-  const result = await runFanout(ports, campaignId, CAMPAIGN_API_BUDGET_MS);
+  const result = await runFanout(ports, campaignId, CAMPAIGN_API_BUDGET_MS, openids);
   const left = CAMPAIGN_API_BUDGET_MS - (Date.now() - started);
   if (left > 500) await drainNotices(ports, { budgetMs: left - 500, campaignId });
   return result;

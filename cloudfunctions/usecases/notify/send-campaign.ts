@@ -65,7 +65,7 @@ export const sendCampaign: UseCase<'admin.campaign.send'> = async (ctx, input, p
     after: `${scheduled ? '定时发送' : '发送'}「${TEMPLATES[campaign.kind].title}」：对象 ${count.audience} 人，可送达 ${count.reachable} 人`,
     at: now.toISOString(),
   });
-  if (!scheduled) await startNow(ports, campaign._id);
+  if (!scheduled) await startNow(ports, campaign._id, count.openids);
   const fresh = (await ports.db.collection<CampaignDoc>(C.campaigns).get(campaign._id)) ?? marked;
   return {
     campaign: campaignView(fresh, await contestName(ports, campaign.contestId)),
