@@ -10,6 +10,7 @@ import { defaultIdempotency, runIdempotent, type IdempotencyOptions } from './id
 import type { Ports } from './ports';
 import { useCases as defaultUseCases } from './usecases';
 import type { Caller, UseCaseContext, UseCaseTable } from './usecases/context';
+import { liveSigner } from './usecases/live/signing';
 import { templateIds } from './usecases/notify/template-ids';
 import { loadGrants } from './usecases/system/load-grants';
 
@@ -24,6 +25,8 @@ export interface ApiOptions {
   idHashKey: Buffer | null;
   /** Subscription-message template ids per kind (TEMPLATE_<KIND> in the cloud: templatesFromEnv). */
   templates?: Partial<Record<NotifyKind, string | null | undefined>>;
+  /** Ed25519 PKCS#8 PEM signing the live log's checkpoints (LIVE_SIGNING_KEY); null: the development key locally. */
+  liveSigningKey?: string | null;
   /** Tests may swap use cases in; production uses the table in usecases/index.ts. */
   useCases?: UseCaseTable;
 }
@@ -62,6 +65,7 @@ export function createApi(options: ApiOptions): Api {
   const table = options.useCases ?? defaultUseCases;
   const idempotency = options.idempotency ?? defaultIdempotency;
   const templates = templateIds(options.templates ?? {});
+  const signer = liveSigner(options.liveSigningKey, options.runtime);
 
   function hashIdNumber(normalized: string): string {
     // Refuse rather than hash with a guessable key: a missing key is a deployment error.
@@ -112,6 +116,7 @@ export function createApi(options: ApiOptions): Api {
         version: options.version,
         hashIdNumber,
         templates,
+        liveSigner: signer,
       };
       const run = () => invoke(action, ctx, parsed.value);
 

@@ -9,6 +9,8 @@ import { institutionActions } from './institution/actions';
 import { institutionAdminActions } from './institution/admin-actions';
 import { judgingActions } from './judging/actions';
 import { judgingAdminActions } from './judging/admin-actions';
+import { liveActions } from './live/actions';
+import { liveAdminActions } from './live/admin-actions';
 import { newsActions } from './news/actions';
 import { newsAdminActions } from './news/admin-actions';
 import { notifyActions } from './notify/actions';
@@ -42,6 +44,8 @@ export const actions = {
   ...resultsAdminActions,
   ...judgingActions,
   ...judgingAdminActions,
+  ...liveActions,
+  ...liveAdminActions,
   ...notifyActions,
   ...notifyAdminActions,
   ...inboxActions,

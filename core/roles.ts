@@ -17,13 +17,14 @@ export interface RoleGrant {
 }
 
 /** The role areas of the mini-program, each a subpackage opening on its home page. */
-export const AREAS = ['entrant', 'judge', 'admin'] as const;
+export const AREAS = ['entrant', 'judge', 'admin', 'notary'] as const;
 export type Area = (typeof AREAS)[number];
 
 export const areaInfo: Record<Area, { label: string; role: Role; home: string }> = {
   entrant: { label: '参赛报名', role: 'entrant', home: '/entrant/pages/home/index' },
   judge: { label: '评审工作台', role: 'judge', home: '/judge/pages/home/index' },
   admin: { label: '赛事管理', role: 'organizer', home: '/admin/pages/home/index' },
+  notary: { label: '现场公证', role: 'notary', home: '/notary/pages/home/index' },
 };
 
 export function hasRole(grants: readonly RoleGrant[], role: Role, contestId?: string): boolean {

@@ -23,6 +23,8 @@ import { MAX_TEMPLATES_PER_REQUEST } from '@core/notify/actions';
 import { TEMPLATE_ID_PATTERN } from '@core/notify/template-id';
 import { seedDemoData } from './seed';
 import { seedJudgingDemo } from './seed-judging';
+import { seedLiveDemo } from './seed-live';
+import { createLiveStreams, type LiveStreams } from './live-stream';
 import { DEMO_ADMIN_OPENIDS, demoOpenid, demoUsers } from './seed-data';
 
 export interface LocalCloudOptions {
@@ -146,6 +148,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   interface Runtime {
     ports: LocalPorts;
     api: Api;
+    streams: LiveStreams;
   }
   let markReady: (runtime: Runtime) => void = () => undefined;
   const ready = new Promise<Runtime>((resolve) => {
@@ -177,7 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     req: IncomingMessage,
     res: ServerResponse,
     fn: string,
-    { ports, api }: Runtime,
+    { ports, api, streams }: Runtime,
   ): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, failure(ErrorCode.INVALID_INPUT, '请使用 POST 调用云函数'));
     if (fn !== 'api') {
@@ -195,7 +198,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const openid = signedIn(req, ports);
     if (openid === false) return sendJson(res, 200, failure(ErrorCode.UNAUTHENTICATED, SIGNED_OUT));
     const body = await readJson(req);
-    sendJson(res, 200, await api(body, { openid }));
+    const answer = await api(body, { openid });
+    // A live show changed: the screens following it hear it now rather than at the next poll.
+    const action = (body as { action?: unknown } | null)?.action;
+    if (answer.ok && typeof action === 'string' && /\.live(\.|$)/.test(action)) streams.poke();
+    sendJson(res, 200, answer);
   }
 
   /** The demo user of the request's token; null without one; false for a token that no longer holds. */
@@ -350,6 +357,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         if (refusal) return sendJson(res, refusal.status, failure(refusal.code, refusal.message));
         return handleDev(req, res, path, runtime);
       }
+      const live = /^\/live\/([A-Za-z0-9_.:-]{1,64})\/stream$/.exec(path);
+      if (live?.[1] && req.method === 'GET') return runtime.streams.handle(req, res, live[1]);
       if (path.startsWith('/files/')) return handleFile(res, url, runtime);
       if (path.startsWith('/upload/')) return handleUpload(req, res, url, runtime);
       if (serveH5) return serveH5(req, res, () => sendJson(res, 404, failure(ErrorCode.NOT_FOUND)));
@@ -378,6 +387,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ports = createLocalPorts({ dataDir: options.dataDir, secret, baseUrl, log });
     await seedDemoData(ports);
     await seedJudgingDemo(ports);
+    await seedLiveDemo(ports);
   } catch (error) {
     server.close();
     throw error;
@@ -391,7 +401,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     idHashKey: createHmac('sha256', secret).update('id-number-hash').digest(),
     templates: localTemplateIds(),
   });
-  markReady({ ports, api });
+  const streams = createLiveStreams(ports.db, ports.clock);
+  markReady({ ports, api, streams });
   const runCron = () => cronTick(ports, `local-${randomUUID()}`, { templates: localTemplateIds() });
 
   const interval = options.cronIntervalMs ?? 60_000;
@@ -420,6 +431,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     runCron,
     async close() {
       if (timer) clearInterval(timer);
+      streams.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -13,6 +13,10 @@ import type { PushState } from '@core/notify/push';
 import type { ReminderSwitches } from '@core/notify/reminders';
 import type { NotifyKind } from '@core/notify/templates';
 import type { Role } from '@core/roles';
+import type { ChainedEvent, Checkpoint } from '@core/live/chain';
+import type { Reveal } from '@core/live/reveal';
+import type { LiveShowState } from '@core/live/types';
+import type { LiveScreenView } from '@core/live/views';
 import type { CallResult } from '@core/wire';
 
 /** Collection names and document shapes, in one place (see cloudfunctions/database/ for indexes and rules). */
@@ -43,6 +47,10 @@ export const C = {
   notifySettings: 'notifySettings',
   campaigns: 'campaigns',
   reminderSettings: 'reminderSettings',
+  liveShows: 'liveShows',
+  liveEvents: 'liveEvents',
+  liveCheckpoints: 'liveCheckpoints',
+  liveScreens: 'liveScreens',
 } as const;
 
 export interface UserDoc {
@@ -158,7 +166,14 @@ export type AuditAction =
   | 'award'
   // notifications
   | 'campaign'
-  | 'reminders';
+  | 'reminders'
+  // the live final
+  | 'live_setup'
+  | 'live_order'
+  | 'live_reopen'
+  | 'live_close'
+  | 'live_absent'
+  | 'live_confirm';
 
 /**
  * Who changed what, when and why: organizers read it per entry, and per contest / round for judging
@@ -532,4 +547,61 @@ export interface ReminderPlanState {
   passStartedAt: string;
   /** Notices written by every pass so far. */
   created: number;
+}
+
+/**
+ * One live show: a 决赛 round's group on stage. `_id` = liveIdFor(roundId, group). Every console action, score
+ * and sign-off is one transaction that writes this document (so concurrent ones conflict and retry), appends its
+ * events to the chain and rewrites the projection.
+ */
+export interface LiveShowDoc extends LiveShowState {
+  _id: string;
+  roundId: string;
+  contestId: string;
+  contestName: string;
+  roundName: string;
+  /** The round's rule, fixed for the show when it was set up (admin.round.upsert refuses to change it after). */
+  aggregation: Aggregation;
+  /** Copies for the views, taken when the run of show was saved. */
+  entries: Record<string, { projectName: string; orgName: string; field: string }>;
+  judgeNames: Record<string, string>;
+  /** The latest reveal per contestant, and the final it replaced. */
+  reveals: Record<string, StoredReveal>;
+  head: { count: number; hash: string };
+  checkpoints: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredReveal extends Reveal {
+  revision: number;
+  changedFrom: string | null;
+  /** Head hash after the reveal event. */
+  head: string;
+  at: string;
+}
+
+export function liveIdFor(roundId: string, group: Group): string {
+  return `${roundId}:${group}`;
+}
+
+/** One event of the chain: `_id` = `<liveId>:<seq, 6 digits>`, so two writers of the same seq collide. */
+export interface LiveEventDoc extends ChainedEvent {
+  _id: string;
+}
+
+export function liveEventId(liveId: string, seq: number): string {
+  return `${liveId}:${String(seq).padStart(6, '0')}`;
+}
+
+/** A signed checkpoint: `_id` = `<liveId>:<count, 6 digits>`. */
+export interface LiveCheckpointDoc extends Checkpoint {
+  _id: string;
+}
+
+/** The released projection, readable by clients (security rule read: true): `_id` = liveId. */
+export interface LiveScreenDoc {
+  _id: string;
+  screen: LiveScreenView;
 }

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '@core/errors';
 import type { TemplateIds } from '@core/notify/views';
 import type { RoleGrant } from '@core/roles';
 import type { Ports } from '../ports';
+import type { LiveSigner } from './live/signing';
 
 /** Who is calling, as the platform says: never taken from `data`. */
 export interface Caller {
@@ -22,6 +23,8 @@ export interface UseCaseContext {
   hashIdNumber(normalized: string): string;
   /** Subscription-message template ids of this mini-program, per kind (TEMPLATE_<KIND>); null: inbox only. */
   templates: TemplateIds;
+  /** Signs the live log's checkpoints (LIVE_SIGNING_KEY in the cloud, the development key locally). */
+  liveSigner: LiveSigner;
 }
 
 /** One capability: checks role and ownership, calls core, writes through ports. */

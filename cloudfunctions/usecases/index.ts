@@ -5,6 +5,7 @@ import { homeUseCases } from './home';
 import { inboxUseCases } from './inbox';
 import { institutionUseCases } from './institution';
 import { judgingUseCases } from './judging';
+import { liveUseCases } from './live';
 import { newsUseCases } from './news';
 import { notifyUseCases } from './notify';
 import { registrationUseCases } from './registration';
@@ -22,6 +23,7 @@ export const useCases: UseCaseTable = {
   ...newsUseCases,
   ...resultsUseCases,
   ...judgingUseCases,
+  ...liveUseCases,
   ...notifyUseCases,
   ...inboxUseCases,
 };

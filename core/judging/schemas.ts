@@ -72,7 +72,7 @@ export const roundInput = v.pipe(
     blind: v.boolean(),
     opensAt: instant('评分开始时间'),
     closesAt: instant('评分截止时间'),
-    mode: v.optional(v.picklist(['online', 'panels'], '请选择评审方式'), 'online'),
+    mode: v.optional(v.picklist(['online', 'panels', 'live'], '请选择评审方式'), 'online'),
     /** 复赛 sessions: at most this many entries each. */
     panelCapacity: v.optional(
       v.nullable(
@@ -96,6 +96,14 @@ export const roundInput = v.pipe(
   v.forward(
     v.check((r) => r.mode !== 'panels' || r.panelCapacity !== null, '分组评审请填写每组项目数'),
     ['panelCapacity'],
+  ),
+  v.forward(
+    v.check((r) => r.mode !== 'live' || r.stage === 'final', '现场评分只用于决赛'),
+    ['mode'],
+  ),
+  v.forward(
+    v.check((r) => r.mode !== 'live' || r.aggregation !== 'normalized', '现场亮分请选择算术平均或去掉最高最低分后平均'),
+    ['aggregation'],
   ),
 );
 export type RoundInput = v.InferOutput<typeof roundInput>;

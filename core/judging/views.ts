@@ -3,7 +3,8 @@ import type { Group, Prize, StageKey } from '../contest/types';
 import type { RoundWindow } from './round-window';
 import type { Aggregation, AwardCount, CutoffRule, Rubric } from './types';
 
-export type RoundMode = 'online' | 'panels';
+/** online: 预赛 review; panels: 复赛 sessions; live: 决赛 on stage, run from the host console (core/live). */
+export type RoundMode = 'online' | 'panels' | 'live';
 export type RoundStatus = 'setup' | 'advanced' | 'awarded';
 
 /** A round as organizers configure it. Points are plain numbers here; totals travel as "86.50" strings. */

@@ -18,7 +18,7 @@ import type { CallResult } from '@core/wire';
 import { C, type ArticleDoc, type EntryDoc } from '../../cloudfunctions/usecases/collections';
 import type { Caller } from '../../cloudfunctions/usecases/context';
 import { loadGrants } from '../../cloudfunctions/usecases/system/load-grants';
-import { mayHaveLink } from '../../cloudfunctions/usecases/files/file-links';
+import { mayHaveLink, personKey } from '../../cloudfunctions/usecases/files/file-links';
 import {
   CALLER_KEYS,
   CALLER_OPENIDS,
@@ -27,7 +27,7 @@ import {
   type CallerKey,
   type CallerSpec,
 } from '../support/callers';
-import { approvedEntries, call, ok, roundFixture } from '../support/judging-fixtures';
+import { approvedEntries, call, ok, points, roundFixture } from '../support/judging-fixtures';
 import {
   STORES,
   admitted,
@@ -79,6 +79,7 @@ interface Extra {
   attachmentArticleId: string;
   recused: string;
   finalRound: string;
+  liveShow: string;
 }
 
 const PLAN_HOLDERS: readonly Relation[] = ['owner', 'organizer', 'assignedJudge'];
@@ -114,6 +115,7 @@ const EXPORT_INPUTS: Record<
   'admin.award.export': (_world, extra) => ({ roundId: extra.finalRound }),
   'admin.audit.export': (world) => ({ contestId: world.contests.a }),
   'admin.campaign.export': (world) => ({ id: world.things.campaignA.id }),
+  'admin.live.export': (_world, extra) => ({ liveId: extra.liveShow, format: 'xlsx' }),
 };
 const EXPORT_ACTIONS = Object.keys(EXPORT_INPUTS) as Array<keyof typeof EXPORT_INPUTS>;
 const EXPORT_MAKERS = ['organizerA', 'globalOrganizer'] as const;
@@ -235,14 +237,45 @@ async function extend(world: OwnedWorld): Promise<Extra> {
     await ok<{ entryId: string }>(call(api, who('notary'), 'registration.draft.save', { contestId: a, form: maker }))
   ).entryId;
 
-  // A final round in A with its awards decided, so every export action can make a file.
+  // A live final in A, run, signed off by the notary and awarded, so every export action can make a file.
   const [finalist] = await approvedEntries(ports, a, [{ n: 51, status: 'finalist' }]);
   const finalRound = (
     await ok<{ round: { id: string } }>(
-      call(api, globalOrganizer, 'admin.round.upsert', roundFixture(a, { stage: 'final', judgesPerEntry: 1 })),
+      call(
+        api,
+        globalOrganizer,
+        'admin.round.upsert',
+        roundFixture(a, { stage: 'final', judgesPerEntry: 1, mode: 'live' }),
+      ),
     )
   ).round.id;
-  await ok(call(api, globalOrganizer, 'admin.round.assign', { roundId: finalRound }));
+  const show = (
+    await ok<{ console: { liveId: string } }>(
+      call(api, globalOrganizer, 'admin.live.upsert', {
+        roundId: finalRound,
+        group: 'enterprise',
+        judges: [personKey(CALLER_OPENIDS.judgeA)],
+      }),
+    )
+  ).console.liveId;
+  await ok(call(api, globalOrganizer, 'admin.live.draw', { liveId: show, seed: 'file-links' }));
+  for (const command of ['pitch', 'qa', 'score'])
+    await ok(call(api, globalOrganizer, 'admin.live.control', { liveId: show, command, entryId: finalist?._id }));
+  await ok(
+    call(api, who('judgeA'), 'judge.live.score', {
+      liveId: show,
+      entryId: finalist?._id,
+      points: points(88),
+      comment: '',
+    }),
+  );
+  await ok(
+    call(api, globalOrganizer, 'admin.live.control', { liveId: show, command: 'finish', entryId: finalist?._id }),
+  );
+  const log = await ok<{ log: { head: { hash: string } } }>(
+    call(api, who('notary'), 'notary.live.log', { liveId: show }),
+  );
+  await ok(call(api, who('notary'), 'notary.live.confirm', { liveId: show, head: log.log.head.hash }));
   await ok(
     call(api, globalOrganizer, 'admin.award.decide', {
       roundId: finalRound,
@@ -254,6 +287,7 @@ async function extend(world: OwnedWorld): Promise<Extra> {
     notaryDraft,
     recused,
     finalRound,
+    liveShow: show,
     newsAttachment: '',
     attachmentArticleId: '',
   };
@@ -477,8 +511,33 @@ describe.each(STORES)('public answers never link a private file, on the %s store
       });
       articleIds.push(id);
     }
+    // A live final in A: its released projection is public (live.screen).
+    const boss = { openid: CALLER_OPENIDS.globalOrganizer };
+    const [finalist] = await approvedEntries(world.ports, world.contests.a, [{ n: 52, status: 'finalist' }]);
+    const finalRound = (
+      await ok<{ round: { id: string } }>(
+        call(
+          world.api,
+          boss,
+          'admin.round.upsert',
+          roundFixture(world.contests.a, { stage: 'final', judgesPerEntry: 1, mode: 'live' }),
+        ),
+      )
+    ).round.id;
+    const live = (
+      await ok<{ console: { liveId: string } }>(
+        call(world.api, boss, 'admin.live.upsert', {
+          roundId: finalRound,
+          group: 'enterprise',
+          judges: [personKey(CALLER_OPENIDS.judgeA)],
+        }),
+      )
+    ).console.liveId;
+    await ok(call(world.api, boss, 'admin.live.draw', { liveId: live }));
+    await ok(call(world.api, boss, 'admin.live.control', { liveId: live, command: 'pitch', entryId: finalist?._id }));
     // The result lists of the world name entries with business plans and carry an objection with evidence.
     const inputs: unknown[] = [
+      { liveId: live },
       undefined,
       {},
       ...[...articleIds, world.publicArticleId].map((id) => ({ id })),

@@ -13,6 +13,7 @@ const api = createApi({
   runtime: 'cloud',
   version: process.env.APP_VERSION ?? __APP_VERSION__,
   idHashKey: process.env.ID_HASH_KEY ? Buffer.from(process.env.ID_HASH_KEY, 'utf8') : null,
+  liveSigningKey: process.env.LIVE_SIGNING_KEY ?? null,
   templates: templatesFromEnv(process.env),
 });
 

@@ -14,12 +14,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function deliverExport(
   ports: Ports,
   caller: Caller,
-  file: { name: string; fileName: string; rows: number; content: Uint8Array },
+  file: { name: string; fileName: string; rows: number; content: Uint8Array; kind?: 'xlsx' | 'json' },
 ): Promise<{ url: string; fileName: string; rows: number; expiresAt: string }> {
   const openid = requireOpenid(caller.openid);
   const safe = file.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-  const path = `${exportFolder(personKey(openid))}${safe}-${randomBytes(6).toString('hex')}.xlsx`;
-  const stored = await ports.files.put(path, file.content, XLSX);
+  const kind = file.kind ?? 'xlsx';
+  const path = `${exportFolder(personKey(openid))}${safe}-${randomBytes(6).toString('hex')}.${kind}`;
+  const stored = await ports.files.put(path, file.content, kind === 'xlsx' ? XLSX : 'application/json');
   const now = ports.clock.now();
   return {
     url: await signedLink(ports, caller, stored.fileId, LINK_SECONDS),

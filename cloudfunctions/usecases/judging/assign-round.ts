@@ -11,6 +11,8 @@ export const assignRound: UseCase<'admin.round.assign'> = async (ctx, input, por
   const round = await loadRound(ports.db, input.roundId);
   assertOrganizerOf(ctx.caller.grants, round.contestId);
   if (round.status !== 'setup') throw new AppError(ErrorCode.INVALID_STATE, '本轮已确认晋级或评奖，不能再分配');
+  if (round.mode === 'live')
+    throw new AppError(ErrorCode.INVALID_STATE, '现场决赛的评委在“现场决赛”页选定，不需要分配');
   const progress = round.assignProgress;
   // Two runs at once could each add judges to the same entry; a run left unfinished continues in cron.
   if (progress?.state === 'running' && ports.clock.now().getTime() - Date.parse(progress.startedAt) < 5 * 60_000) {

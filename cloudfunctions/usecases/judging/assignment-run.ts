@@ -153,7 +153,7 @@ function existingState(a: AssignmentDoc): ExistingAssignment {
 }
 
 /** The round's entry list follows the entries' statuses: newcomers join, a disqualified one is set out. */
-async function joinEntries(ports: Ports, round: RoundDoc, at: string): Promise<number> {
+export async function joinEntries(ports: Ports, round: RoundDoc, at: string): Promise<number> {
   const db = ports.db;
   const takes = stageFlow[round.stage].takes;
   const previous = previousStage[round.stage];

@@ -23,6 +23,12 @@ const auditActionLabels: Record<AuditAction, string> = {
   award: '确认获奖名单',
   campaign: '发送通知',
   reminders: '设置自动提醒',
+  live_setup: '设置现场决赛',
+  live_order: '确定出场顺序（抽签或手动）',
+  live_reopen: '重新开放现场评分',
+  live_close: '提前结束现场评分',
+  live_absent: '标记选手缺席或退赛',
+  live_confirm: '公证员确认成绩',
 };
 
 export function row(doc: AuditDoc): JudgingAuditRow {

@@ -1,10 +1,10 @@
 import { groupLabels, prizeLabels } from '@core/contest/types';
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
-import { C, type RoundDoc } from '../collections';
+import { C, liveIdFor, type LiveShowDoc, type RoundDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
 import { loadContest } from '../registration/common';
 import { assertOrganizerOf } from '../scope';
-import { applyAwards, assertFinal } from './awarding';
+import { GROUPS, applyAwards, assertFinal } from './awarding';
 import { actorName, loadRound, roundView } from './common';
 import { writeAuditTx } from '../audit';
 import { loadRoundData } from './round-data';
@@ -45,6 +45,22 @@ export const decideAwards: UseCase<'admin.award.decide'> = async (ctx, input, po
       const current = await tx.get<RoundDoc>(C.rounds, round._id);
       if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在');
       if (current.awards !== null) throw new AppError(ErrorCode.INVALID_STATE, '本赛事的获奖名单已确认');
+      if (current.mode === 'live') {
+        // A live final's prizes come from the results the notary froze: a group not signed off cannot be awarded.
+        const groups = new Set(input.prizes.map((p) => names.get(p.entryId)?.group ?? 'enterprise'));
+        for (const group of GROUPS) {
+          if (!groups.has(group)) continue;
+          const show = await tx.get<LiveShowDoc>(C.liveShows, liveIdFor(round._id, group));
+          if (show?.frozen == null)
+            throw new AppError(
+              ErrorCode.INVALID_STATE,
+              `${groupLabels[group]}的现场决赛成绩尚未经公证员确认，不能确定奖项`,
+              {
+                group,
+              },
+            );
+        }
+      }
       await tx.update<RoundDoc>(C.rounds, round._id, {
         awards: {
           at,

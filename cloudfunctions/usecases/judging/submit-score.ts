@@ -44,6 +44,8 @@ export const submitScore: UseCase<'judge.score'> = async (ctx, input, ports) => 
   return ports.db.transaction(async (tx) => {
     const current = await tx.get<RoundDoc>(C.rounds, round._id);
     if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在');
+    if (current.mode === 'live')
+      throw new AppError(ErrorCode.INVALID_STATE, '决赛为现场评分：请在主持人开始评分后，在“现场评分”页提交');
     const window = roundWindow(current, now);
     if (window === 'upcoming') throw new AppError(ErrorCode.ROUND_NOT_OPEN);
     if (window === 'closed' || current.status !== 'setup') throw new AppError(ErrorCode.ROUND_CLOSED);

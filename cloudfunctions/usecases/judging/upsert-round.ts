@@ -40,6 +40,14 @@ export const upsertRound: UseCase<'admin.round.upsert'> = async (ctx, input, por
     if (existing?.rubricLocked && stableStringify(existing.rubric) !== stableStringify(rubric)) {
       throw new AppError(ErrorCode.RUBRIC_LOCKED);
     }
+    // A live final reveals by its rule on stage: once a score is in, the rule and the mode stay as announced.
+    if (
+      existing?.rubricLocked &&
+      existing.mode === 'live' &&
+      (input.mode !== 'live' || input.aggregation !== existing.aggregation)
+    ) {
+      throw new AppError(ErrorCode.INVALID_STATE, '现场决赛已开始评分，不能再更改评审方式或汇总方式');
+    }
     const doc: RoundDoc = {
       _id: id,
       contestId: contest._id,
