@@ -17,6 +17,9 @@
 //     answering in 50 ms with 5 % transient faults, the cron process SIGKILLed at 50 % and restarted (1-minute
 //     trigger simulated on its clock); messages/s, cron runs needed against the target of 2, sent + 未订阅 +
 //     failed + 未知 = 10,000 and duplicates (must be 0) from the stand-in's message log.
+//  9. live final log, in process: verifyLog (core/live/chain.ts) over a 10,000-event log of 30 contestants × 9
+//     judges with a signed checkpoint after each reveal, node:crypto as verify-log uses it; median ms of 5 runs
+//     and ratio to the 1 s target.
 // BENCH_ONLY=judging-core,judging-surge (names as in the list at the bottom) runs just those.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -258,6 +261,11 @@ async function dbOps() {
   await runDbOps();
 }
 
+async function liveVerify() {
+  const { runLiveVerify } = await loadBench('live-verify');
+  runLiveVerify();
+}
+
 async function notifyDrain() {
   console.log(
     '\n== notify drain (10,000 pushes by cron over a 50 ms, 5 % flaky WeChat stand-in; killed at 50 %, restarted) ==',
@@ -284,6 +292,7 @@ const benches = {
   'judging-surge': judgingSurge,
   'db-ops': dbOps,
   'notify-drain': notifyDrain,
+  'live-verify': liveVerify,
 };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : Object.keys(benches);
 for (const name of only) {

@@ -181,7 +181,15 @@ function checkReveal(
   const scored = [...latest.keys()].filter((k) => k.startsWith(`${entryId}\u0000`)).length;
   if (scored !== scores.length || new Set(scores.map((s) => s.judge)).size !== scored)
     return `第 ${event.seq} 条亮分事件漏掉了已提交的评分`;
-  const again = computeReveal({ aggregation, scores });
+  let again: ReturnType<typeof computeReveal>;
+  try {
+    again = computeReveal({ aggregation, scores });
+  } catch (error) {
+    return `第 ${event.seq} 条亮分事件无法重新计算：${(error as Error).message}`;
+  }
+  const marks = (lines as Array<{ dropped?: unknown }>).map((l) => l.dropped ?? null);
+  if (again.lines.some((l, i) => l.dropped !== marks[i]))
+    return `第 ${event.seq} 条亮分事件标记的最高分 / 最低分与其分数不符`;
   if (again.finalText !== d.final)
     return `第 ${event.seq} 条亮分事件的最终得分 ${d.final} 与重新计算的 ${again.finalText} 不符`;
   return null;

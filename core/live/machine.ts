@@ -66,7 +66,7 @@ export interface ControlResult {
   show: LiveShowState;
   /** The slot acted on (null for show-level commands). */
   slot: LiveSlot | null;
-  /** `close` needs the reveal computed; `reopen` clears the scoring list. */
+  /** `close` needs the reveal computed (a re-opening keeps the scores in: judges who change theirs submit again). */
   reveal: boolean;
 }
 
@@ -203,6 +203,8 @@ export function applyControl(show: LiveShowState, input: ControlInput, now: Date
     case 'reopen': {
       expect(['revealed', 'done'], '只有已亮分的选手可以重新开放评分');
       const reason = needReason('重新开放评分');
+      const revealedOther = others.find((s) => s.state === 'revealed');
+      if (revealedOther) invalid(`第 ${revealedOther.position} 位选手已亮分，请先点“完成”`, state);
       if (inScoring) invalid(`第 ${inScoring.position} 位选手正在评分，请先结束其评分`, state);
       if (onStage) invalid(`第 ${onStage.position} 位选手仍在台上，请在其答辩结束后再重新开放`, state);
       // The scores already in stay: a judge who changes theirs submits again; the rest stand.

@@ -18,6 +18,9 @@ const SCOPES = [
   'judge',
   'notify',
   'inbox',
+  // The live final: the big screen (public) and the notary's log.
+  'live',
+  'notary',
   'admin',
 ];
 

@@ -12,11 +12,12 @@ test('a contest grant holds for that contest only; a global grant for every cont
   expect(hasRole([organizerAll], 'judge')).toBe(false);
 });
 
-test('areas follow the roles: entrant → 参赛报名, judge → 评审工作台, organizer → 赛事管理', () => {
+test('areas follow the roles: entrant → 参赛报名, judge → 评审工作台, organizer → 赛事管理, notary → 现场公证', () => {
   expect(areasFor([{ role: 'entrant', contestId: null }])).toEqual(['entrant']);
   expect(areasFor([{ role: 'entrant', contestId: null }, judgeOfSh])).toEqual(['entrant', 'judge']);
   expect(areasFor([organizerAll])).toEqual(['admin']);
-  expect(areasFor([{ role: 'notary', contestId: 'sh-2024' }])).toEqual([]);
+  expect(areasFor([{ role: 'notary', contestId: 'sh-2024' }])).toEqual(['notary']);
+  expect(areasFor([{ role: 'institution', contestId: null }])).toEqual([]);
 });
 
 test('mayCall: public for all, user needs a sign-in, role lists need one of the roles', () => {
