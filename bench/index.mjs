@@ -20,6 +20,8 @@
 //  9. live final log, in process: verifyLog (core/live/chain.ts) over a 10,000-event log of 30 contestants × 9
 //     judges with a signed checkpoint after each reveal, node:crypto as verify-log uses it; median ms of 5 runs
 //     and ratio to the 1 s target.
+// 10. live final over HTTP: 30 contestants × 9 judges with 20 % of the scores sent twice, a screen on SSE; reveal
+//     latency p50 / p95 (target p95 < 300 ms) and scores lost / doubled (must be 0) from the exported signed log.
 // BENCH_ONLY=judging-core,judging-surge (names as in the list at the bottom) runs just those.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -84,7 +86,7 @@ async function packageSizes() {
 }
 
 let serverBuilt = false;
-async function startServer() {
+async function startServer(prepare) {
   // Built once per bench run, so any single bench (BENCH_ONLY) runs today's code.
   if (!serverBuilt) {
     const code = await run(process.execPath, [join(root, 'scripts', 'build-cloud.mjs'), '--local-only'], {
@@ -94,6 +96,7 @@ async function startServer() {
     serverBuilt = true;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+  if (prepare) await prepare(dataDir);
   const child = spawn(process.execPath, [join(root, 'dist', 'local', 'server.js')], {
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, APP_ROOT: root, CRON_INTERVAL_MS: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -261,6 +264,18 @@ async function dbOps() {
   await runDbOps();
 }
 
+async function liveFinal() {
+  console.log('\n== live final (30 contestants × 9 judges over HTTP, 20 % of scores sent twice; big screen on SSE) ==');
+  const { prepareLiveFinal, runLiveFinal } = await loadBench('live-final', { withRequire: true });
+  const server = await startServer((dataDir) => prepareLiveFinal(dataDir));
+  try {
+    const bad = await runLiveFinal(server.url);
+    if (bad > 0) process.exitCode = 1;
+  } finally {
+    server.stop();
+  }
+}
+
 async function liveVerify() {
   const { runLiveVerify } = await loadBench('live-verify');
   runLiveVerify();
@@ -292,6 +307,7 @@ const benches = {
   'judging-surge': judgingSurge,
   'db-ops': dbOps,
   'notify-drain': notifyDrain,
+  'live-final': liveFinal,
   'live-verify': liveVerify,
 };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : Object.keys(benches);

@@ -357,8 +357,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         if (refusal) return sendJson(res, refusal.status, failure(refusal.code, refusal.message));
         return handleDev(req, res, path, runtime);
       }
-      const live = /^\/live\/([A-Za-z0-9_.:-]{1,64})\/stream$/.exec(path);
-      if (live?.[1] && req.method === 'GET') return runtime.streams.handle(req, res, live[1]);
+      const live = /^\/live\/([^/]{1,200})\/stream$/.exec(path);
+      if (live?.[1] && req.method === 'GET') {
+        // Clients encode the id (its colons become %3A); only an id of the wire's shape reaches the database.
+        let liveId = '';
+        try {
+          liveId = decodeURIComponent(live[1]);
+        } catch {
+          // A malformed escape is no id at all.
+        }
+        if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(liveId))
+          return sendJson(res, 404, failure(ErrorCode.NOT_FOUND, '该场决赛不存在'));
+        return runtime.streams.handle(req, res, liveId);
+      }
       if (path.startsWith('/files/')) return handleFile(res, url, runtime);
       if (path.startsWith('/upload/')) return handleUpload(req, res, url, runtime);
       if (serveH5) return serveH5(req, res, () => sendJson(res, 404, failure(ErrorCode.NOT_FOUND)));

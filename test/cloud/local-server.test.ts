@@ -551,3 +551,52 @@ describe('oversize bodies get an answer the client can read', () => {
     expect((await post('/api/api', { action: 'auth.me' })).json).toMatchObject({ ok: true });
   });
 });
+
+test('GET /live/<liveId>/stream: the released projection at once, again as soon as the host changes it', async () => {
+  const liveId = 'demo-final:final:enterprise';
+  const controller = new AbortController();
+  const res = await fetch(`${cloud.url}/live/${encodeURIComponent(liveId)}/stream`, { signal: controller.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  /** The next `data:` frame's projection. */
+  const nextScreen = async (): Promise<{ version: number; current: { state: string } | null }> => {
+    for (;;) {
+      const end = buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        if (data)
+          return (JSON.parse(data.slice(6)) as { screen: { version: number; current: { state: string } | null } })
+            .screen;
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  const first = await nextScreen();
+  expect(first.current).toBeNull();
+  const { json } = await post('/dev/login', { as: 'organizer' });
+  const token = json.token as string;
+  const drawn = await post('/api/api', { action: 'admin.live.draw', data: { liveId, seed: 'sse' } }, token);
+  const slots = (drawn.json.data as { console: { slots: Array<{ entryId: string }> } }).console.slots;
+  await post(
+    '/api/api',
+    { action: 'admin.live.control', data: { liveId, command: 'pitch', entryId: slots[0]?.entryId } },
+    token,
+  );
+  // The draw and the 路演 each move the version; the stream carries both, in order.
+  const afterDraw = await nextScreen();
+  expect(afterDraw.version).toBeGreaterThan(first.version);
+  const onStage = afterDraw.current?.state === 'pitch' ? afterDraw : await nextScreen();
+  expect(onStage.current?.state).toBe('pitch');
+  controller.abort();
+  // An unknown show and a malformed id are 404s, not a stream.
+  expect((await fetch(`${cloud.url}/live/nope/stream`)).status).toBe(404);
+  expect((await fetch(`${cloud.url}/live/%E0%A4%A/stream`)).status).toBe(404);
+});

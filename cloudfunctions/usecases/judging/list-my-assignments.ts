@@ -50,8 +50,10 @@ export const listMyAssignments: UseCase<'judge.assignment.list'> = async (ctx, i
   for (const roundId of roundIds) {
     const round = rounds.get(roundId);
     // Grants are per contest: a judge removed from a contest no longer sees its rounds.
+    // A live final's scores are given on stage (judge.live), not worked through as a task list.
     if (
       round === undefined ||
+      round.mode === 'live' ||
       !ctx.caller.grants.some((g) => g.role === 'judge' && (g.contestId === null || g.contestId === round.contestId))
     )
       continue;
