@@ -8,6 +8,8 @@
  * frozen results.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seedDemoData } from '../../cloudfunctions/local/seed';
 import type { Ports } from '../../cloudfunctions/ports';
 import type { Api } from '../../cloudfunctions/router';
@@ -22,7 +24,7 @@ import {
   type RoleGrantDoc,
 } from '../../cloudfunctions/usecases/collections';
 import { personKey } from '../../cloudfunctions/usecases/files/file-links';
-import { verifySignature } from '../../cloudfunctions/usecases/live/signing';
+import { devSigner, liveSigner, verifySignature } from '../../cloudfunctions/usecases/live/signing';
 import { trimmedMean } from '../../core/judging/aggregate-scores';
 import { formatPoints } from '../../core/judging/points';
 import { verifyLog, type LogExport } from '../../core/live/chain';
@@ -439,12 +441,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
     const target = judges[2] as { openid: string };
     const id = assignmentIdFor(ROUND, first, target.openid);
     const doc = await ports.db.collection<AssignmentDoc>(C.assignments).get(id);
-    await ports.db
-      .collection<AssignmentDoc>(C.assignments)
-      .set({
-        ...(doc as AssignmentDoc),
-        score: { ...(doc?.score as NonNullable<AssignmentDoc['score']>), units: 19000 },
-      });
+    await ports.db.collection<AssignmentDoc>(C.assignments).set({
+      ...(doc as AssignmentDoc),
+      score: { ...(doc?.score as NonNullable<AssignmentDoc['score']>), units: 19000 },
+    });
     const tampered = await exportLog();
     const scoreEvent = tampered.events.find((e) => e.type === 'score' && e.data.judge === personKey(target.openid));
     expect(verifyLog(tampered, crypto)).toEqual({
@@ -460,4 +460,13 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
     };
     expect(verifyLog(edited, crypto)).toMatchObject({ ok: false, seq: scoreEvent?.seq });
   });
+});
+
+test('the development signing key is the one whose id the README publishes', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  expect(devSigner().keyId).toMatch(/^[0-9a-f]{16}$/);
+  expect(readme).toContain(`密钥编号为 **\`${devSigner().keyId}\`**`);
+  expect(readme).toContain(`key id **\`${devSigner().keyId}\`**`);
+  // The cloud without a key refuses to sign rather than sign with the public one.
+  expect(() => liveSigner(null, 'cloud').sign('x')).toThrow(/LIVE_SIGNING_KEY/);
 });
