@@ -18,7 +18,7 @@ import type { CallResult } from '@core/wire';
 import { C, type ArticleDoc, type EntryDoc } from '../../cloudfunctions/usecases/collections';
 import type { Caller } from '../../cloudfunctions/usecases/context';
 import { loadGrants } from '../../cloudfunctions/usecases/system/load-grants';
-import { mayHaveLink, personKey } from '../../cloudfunctions/usecases/files/file-links';
+import { mayHaveLink } from '../../cloudfunctions/usecases/files/file-links';
 import {
   CALLER_KEYS,
   CALLER_OPENIDS,
@@ -27,7 +27,7 @@ import {
   type CallerKey,
   type CallerSpec,
 } from '../support/callers';
-import { approvedEntries, call, ok, points, roundFixture } from '../support/judging-fixtures';
+import { call, ok, points } from '../support/judging-fixtures';
 import {
   STORES,
   admitted,
@@ -237,41 +237,14 @@ async function extend(world: OwnedWorld): Promise<Extra> {
     await ok<{ entryId: string }>(call(api, who('notary'), 'registration.draft.save', { contestId: a, form: maker }))
   ).entryId;
 
-  // A live final in A, run, signed off by the notary and awarded, so every export action can make a file.
-  const [finalist] = await approvedEntries(ports, a, [{ n: 51, status: 'finalist' }]);
-  const finalRound = (
-    await ok<{ round: { id: string } }>(
-      call(
-        api,
-        globalOrganizer,
-        'admin.round.upsert',
-        roundFixture(a, { stage: 'final', judgesPerEntry: 1, mode: 'live' }),
-      ),
-    )
-  ).round.id;
-  const show = (
-    await ok<{ console: { liveId: string } }>(
-      call(api, globalOrganizer, 'admin.live.upsert', {
-        roundId: finalRound,
-        group: 'enterprise',
-        judges: [personKey(CALLER_OPENIDS.judgeA)],
-      }),
-    )
-  ).console.liveId;
-  await ok(call(api, globalOrganizer, 'admin.live.draw', { liveId: show, seed: 'file-links' }));
+  // The world's live final in A, run, signed off by the notary and awarded, so every export action can make a file.
+  const { id: show, roundId: finalRound, entryId: finalist } = world.things.liveA;
   for (const command of ['pitch', 'qa', 'score'])
-    await ok(call(api, globalOrganizer, 'admin.live.control', { liveId: show, command, entryId: finalist?._id }));
+    await ok(call(api, globalOrganizer, 'admin.live.control', { liveId: show, command, entryId: finalist }));
   await ok(
-    call(api, who('judgeA'), 'judge.live.score', {
-      liveId: show,
-      entryId: finalist?._id,
-      points: points(88),
-      comment: '',
-    }),
+    call(api, who('judgeA'), 'judge.live.score', { liveId: show, entryId: finalist, points: points(88), comment: '' }),
   );
-  await ok(
-    call(api, globalOrganizer, 'admin.live.control', { liveId: show, command: 'finish', entryId: finalist?._id }),
-  );
+  await ok(call(api, globalOrganizer, 'admin.live.control', { liveId: show, command: 'finish', entryId: finalist }));
   const log = await ok<{ log: { head: { hash: string } } }>(
     call(api, who('notary'), 'notary.live.log', { liveId: show }),
   );
@@ -279,14 +252,14 @@ async function extend(world: OwnedWorld): Promise<Extra> {
   await ok(
     call(api, globalOrganizer, 'admin.award.decide', {
       roundId: finalRound,
-      prizes: [{ entryId: finalist?._id, prize: 'first' }],
+      prizes: [{ entryId: finalist, prize: 'first' }],
     }),
   );
 
   const partial: Omit<Extra, 'exports'> = {
     notaryDraft,
     recused,
-    finalRound,
+    finalRound: finalRound as string,
     liveShow: show,
     newsAttachment: '',
     attachmentArticleId: '',
@@ -511,33 +484,9 @@ describe.each(STORES)('public answers never link a private file, on the %s store
       });
       articleIds.push(id);
     }
-    // A live final in A: its released projection is public (live.screen).
-    const boss = { openid: CALLER_OPENIDS.globalOrganizer };
-    const [finalist] = await approvedEntries(world.ports, world.contests.a, [{ n: 52, status: 'finalist' }]);
-    const finalRound = (
-      await ok<{ round: { id: string } }>(
-        call(
-          world.api,
-          boss,
-          'admin.round.upsert',
-          roundFixture(world.contests.a, { stage: 'final', judgesPerEntry: 1, mode: 'live' }),
-        ),
-      )
-    ).round.id;
-    const live = (
-      await ok<{ console: { liveId: string } }>(
-        call(world.api, boss, 'admin.live.upsert', {
-          roundId: finalRound,
-          group: 'enterprise',
-          judges: [personKey(CALLER_OPENIDS.judgeA)],
-        }),
-      )
-    ).console.liveId;
-    await ok(call(world.api, boss, 'admin.live.draw', { liveId: live }));
-    await ok(call(world.api, boss, 'admin.live.control', { liveId: live, command: 'pitch', entryId: finalist?._id }));
     // The result lists of the world name entries with business plans and carry an objection with evidence.
     const inputs: unknown[] = [
-      { liveId: live },
+      { liveId: world.things.liveA.id },
       undefined,
       {},
       ...[...articleIds, world.publicArticleId].map((id) => ({ id })),

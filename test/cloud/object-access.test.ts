@@ -23,7 +23,8 @@ import { isDeepStrictEqual as equal } from 'node:util';
 import { ErrorCode } from '@core/errors';
 import type { CallResult } from '@core/wire';
 import type { CampaignDoc, ContestDoc, EntryDoc } from '../../cloudfunctions/usecases/collections';
-import { CALLER_KEYS, callerSpecs, type CallerKey, type CallerSpec } from '../support/callers';
+import { personKey } from '../../cloudfunctions/usecases/files/file-links';
+import { CALLER_KEYS, CALLER_OPENIDS, callerSpecs, type CallerKey, type CallerSpec } from '../support/callers';
 import { points, roundFixture } from '../support/judging-fixtures';
 import {
   STORES,
@@ -59,6 +60,7 @@ const ARTICLES = ['articleA', 'articleB', 'articlePlatform'] as const;
 const LISTS = ['listA', 'listB'] as const;
 const CAMPAIGNS = ['campaignA', 'campaignB'] as const;
 const OBJECTIONS = ['objectionA', 'objectionB'] as const;
+const LIVES = ['liveA', 'liveB'] as const;
 
 const stored = async <T>(world: OwnedWorld, thing: Thing) =>
   (await world.ports.db.collection(thing.collection).get(thing.id)) as T;
@@ -364,13 +366,53 @@ const ROWS: readonly Row[] = [
     admits: ['organizer'],
     input: (t) => ({ contestId: t.contestId, roundId: t.id }),
   },
+  // The live final: a show belongs to its contest's organizers; its panel judges score it; its notary reads it.
+  { action: 'admin.live.list', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
+  { action: 'admin.live.get', things: LIVES, admits: ['organizer'], input: (t) => ({ liveId: t.id }) },
+  {
+    action: 'admin.live.upsert',
+    things: LIVES,
+    admits: ['organizer'],
+    input: (t, w) => ({
+      roundId: t.roundId,
+      group: 'enterprise',
+      judges: [personKey(t.contestId === w.contests.a ? CALLER_OPENIDS.judgeA : CALLER_OPENIDS.judgeB)],
+    }),
+  },
+  { action: 'admin.live.draw', things: LIVES, admits: ['organizer'], input: (t) => ({ liveId: t.id }) },
+  {
+    action: 'admin.live.control',
+    things: LIVES,
+    admits: ['organizer'],
+    input: (t) => ({ liveId: t.id, command: 'pitch', entryId: t.entryId }),
+  },
+  {
+    action: 'admin.live.export',
+    things: LIVES,
+    admits: ['organizer', 'notaryOfContest'],
+    input: (t) => ({ liveId: t.id, format: 'xlsx' }),
+  },
+  { action: 'judge.live', things: LIVES, admits: ['judgeOfContest'], input: (t) => ({ liveId: t.id }) },
+  {
+    action: 'judge.live.score',
+    things: LIVES,
+    admits: ['judgeOfContest'],
+    input: (t) => ({ liveId: t.id, entryId: t.entryId, points: points(80), comment: '' }),
+  },
+  { action: 'notary.live.log', things: LIVES, admits: ['notaryOfContest'], input: (t) => ({ liveId: t.id }) },
+  {
+    action: 'notary.live.confirm',
+    things: LIVES,
+    admits: ['notaryOfContest'],
+    input: (t) => ({ liveId: t.id, head: '0'.repeat(64) }),
+  },
 ];
 
 /**
  * Inputs that name something owned. An action with one of these keys in its input must have a row, or be
  * listed here with the reason it is not object-scoped.
  */
-const OWNED_KEYS = new Set(['entryId', 'roundId', 'contestId', 'id', 'objectionId', 'listId']);
+const OWNED_KEYS = new Set(['entryId', 'roundId', 'contestId', 'id', 'objectionId', 'listId', 'liveId']);
 const NOT_OBJECT_SCOPED: Partial<Record<ActionName, string>> = {
   'admin.edition.upsert': 'editions belong to the 组委会 alone (globalOnly at the gate)',
   'admin.institution.decide': 'institutions belong to the 组委会 alone (globalOnly at the gate)',

@@ -13,6 +13,7 @@ import { createCloudBaseDb } from '../../cloudfunctions/adapters/cloud/cloudbase
 import type { Ports } from '../../cloudfunctions/ports';
 import { createApi, type Api } from '../../cloudfunctions/router';
 import { C, type AssignmentDoc, type EntryDoc, type SessionDoc } from '../../cloudfunctions/usecases/collections';
+import { personKey } from '../../cloudfunctions/usecases/files/file-links';
 import { createWxDatabaseStandin } from '../standins/wx-database';
 import {
   CALLERS_TIME,
@@ -67,6 +68,9 @@ export const THING_KEYS = [
   /** Campaign drafts to the entrants of A (by organizer A) and of B (by the 组委会). */
   'campaignA',
   'campaignB',
+  /** Live finals (决赛 in live mode) of A (judge A on the panel) and of B (judge B), drawn, nobody on stage yet. */
+  'liveA',
+  'liveB',
 ] as const;
 export type ThingKey = (typeof THING_KEYS)[number];
 
@@ -216,6 +220,34 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
       )
     ).entryId;
 
+    // Live finals: one finalist each, the contest's caller judge on the panel, the order drawn.
+    const liveFinal = async (contestId: string, n: number, judgeOpenid: string) => {
+      const [finalist] = await approvedEntries(ports, contestId, [{ n, status: 'finalist' }]);
+      const roundId = (
+        await ok<{ round: { id: string } }>(
+          call(
+            api,
+            globalOrganizer,
+            'admin.round.upsert',
+            roundFixture(contestId, { stage: 'final', judgesPerEntry: 1, mode: 'live' }),
+          ),
+        )
+      ).round.id;
+      const liveId = (
+        await ok<{ console: { liveId: string } }>(
+          call(api, globalOrganizer, 'admin.live.upsert', {
+            roundId,
+            group: 'enterprise',
+            judges: [personKey(judgeOpenid)],
+          }),
+        )
+      ).console.liveId;
+      await ok(call(api, globalOrganizer, 'admin.live.draw', { liveId, seed: `owned-${n}` }));
+      return { liveId, roundId, entryId: (finalist as EntryDoc)._id };
+    };
+    const liveA = await liveFinal(a, 37, CALLER_OPENIDS.judgeA);
+    const liveB = await liveFinal(b, 43, CALLER_OPENIDS.judgeB);
+
     // 复赛-style sessions to place (online rounds make none).
     for (const roundId of [roundA, roundB]) {
       await ports.db.collection<SessionDoc>(C.sessions).create({
@@ -356,6 +388,8 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
       objectionB: thing('objectionB', C.objections, objectionB.id, b, 'institution'),
       campaignA: thing('campaignA', C.campaigns, campaignA, a, null),
       campaignB: thing('campaignB', C.campaigns, campaignB, b, null),
+      liveA: { ...thing('liveA', C.liveShows, liveA.liveId, a, null), entryId: liveA.entryId, roundId: liveA.roundId },
+      liveB: { ...thing('liveB', C.liveShows, liveB.liveId, b, null), entryId: liveB.entryId, roundId: liveB.roundId },
     };
     const files: WorldFiles = {
       plans: {
@@ -395,7 +429,7 @@ export async function buildOwnedWorld(store: Store): Promise<OwnedWorld> {
 // ---------------------------------------------------------------- who relates to a thing
 
 /** The ways a caller may relate to a thing; a row of a suite names the ones that admit. */
-export type Relation = 'owner' | 'organizer' | 'assignedJudge' | 'judgeOfContest';
+export type Relation = 'owner' | 'organizer' | 'assignedJudge' | 'judgeOfContest' | 'notaryOfContest';
 
 /** Organizer of the contest as designed in callerSpecs (not as the product's role helpers say). */
 export function organizerOf(caller: CallerSpec, contestId: string | null): boolean {
@@ -433,6 +467,11 @@ export async function relates(ports: Ports, caller: CallerSpec, thing: Thing, re
       return assignedTo(ports, caller, thing);
     case 'judgeOfContest':
       return judgeOf(caller, thing.contestId);
+    case 'notaryOfContest':
+      return (
+        thing.contestId !== null &&
+        caller.grants.some((g) => g.role === 'notary' && (g.contestId === null || g.contestId === thing.contestId))
+      );
   }
 }
 
