@@ -4,8 +4,9 @@
 //
 // secrets/cloudbase.json (git-ignored):
 //   { "envId": "…", "secretId": "AKID…", "secretKey": "…", "adminOpenids": "o…,o…", "idHashKey": "<32+ random chars>",
+//     "liveSigningKey": "-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n",
 //     "templates": { "TEMPLATE_JUDGE_TASK": "<subscription template id>", "TEMPLATE_ANNOUNCEMENT": "…", … } }
-// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY,
+// or environment: CLOUDBASE_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, ADMIN_OPENIDS, ID_HASH_KEY, LIVE_SIGNING_KEY,
 // TEMPLATE_<KIND> (the README lists the eight kinds and the fields each template needs)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ const secretKey = process.env.TENCENTCLOUD_SECRETKEY ?? secrets.secretKey;
 const adminOpenids = process.env.ADMIN_OPENIDS ?? secrets.adminOpenids ?? '';
 // Keys the hash of makers' ID numbers; changing it later breaks duplicate detection, so keep it safe.
 const idHashKey = process.env.ID_HASH_KEY ?? secrets.idHashKey ?? '';
+// Signs the live final's log checkpoints (Ed25519 PKCS#8 PEM); without it the cloud refuses to reveal on stage.
+const liveSigningKey = process.env.LIVE_SIGNING_KEY ?? secrets.liveSigningKey ?? '';
 // The subscription templates, one per kind of message (core/notify/templates.ts): both functions send them.
 const templates = Object.fromEntries(
   [...Object.entries(secrets.templates ?? {}), ...Object.entries(process.env)].filter(
@@ -44,6 +47,8 @@ if (missing.length > 0) {
   process.exit(2);
 }
 if (adminOpenids === '') console.warn('提示：未设置 ADMIN_OPENIDS，部署后将没有组委会账号。');
+if (liveSigningKey === '')
+  console.warn('提示：未设置 LIVE_SIGNING_KEY（Ed25519 私钥），现场决赛将无法亮分（日志检查点需要签名）。');
 if (Object.keys(templates).length === 0) {
   console.warn(
     '提示：未设置任何 TEMPLATE_<类型> 订阅消息模板 ID，所有通知只会进入小程序内的「消息」，不会推送到微信。',
@@ -67,6 +72,8 @@ const rc = {
     envVariables: {
       ADMIN_OPENIDS: adminOpenids,
       ID_HASH_KEY: idHashKey,
+      // A PEM travels as one line: the function turns \n back into newlines (usecases/live/signing.ts).
+      ...(name === 'api' && liveSigningKey !== '' ? { LIVE_SIGNING_KEY: liveSigningKey.replace(/\n/g, '\\n') } : {}),
       ...templates,
     },
     ...(fn.config.triggers ? { triggers: fn.config.triggers } : {}),
