@@ -53,11 +53,12 @@ export function createLiveStreams(db: Db, clock: Clock): LiveStreams {
   }
 
   const poll = setInterval(poke, SAFETY_POLL_MS);
-  poll.unref();
+  // jsdom (the weapp suite's cloud) has timers without unref.
+  poll.unref?.();
   const keepalive = setInterval(() => {
     for (const f of followers.values()) for (const res of f.clients) res.write(': keepalive\n\n');
   }, KEEPALIVE_MS);
-  keepalive.unref();
+  keepalive.unref?.();
 
   return {
     async handle(req, res, liveId) {

@@ -155,15 +155,18 @@ export interface NotaryLogView {
   roundName: string;
   group: Group;
   aggregation: Aggregation;
-  order: (LiveOrder & { entries: Array<{ position: number; projectName: string }> }) | null;
+  order:
+    | (LiveOrder & {
+        entries: Array<{ position: number; projectName: string; state: SlotState; reason: string | null }>;
+      })
+    | null;
   judges: Array<{ name: string; label: string }>;
   events: LogEventView[];
   /** More events after the last one: ask again with `after`. */
   more: boolean;
   checkpoints: CheckpointView[];
-  reveals: Array<
-    RevealView & { lines: Array<{ label: string; total: string; dropped: 'high' | 'low' | null }>; computation: string }
-  >;
+  /** `rank` among the revealed, on the exact finals (1, 2, 2, 4). */
+  reveals: Array<RevealView & { computation: string; rank: number }>;
   reopenings: Array<{ position: number; projectName: string; reason: string; at: string; byName: string }>;
   frozen: { byName: string; at: string; head: string } | null;
   head: { count: number; hash: string };

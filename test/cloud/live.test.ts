@@ -395,7 +395,8 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
     const signed = await ok<{ frozen: { head: string } }>(
       call(api, NOTARY, 'notary.live.confirm', { liveId: LIVE, head: log.head.hash }),
     );
-    expect(signed.frozen.head).not.toBe(log.head.hash);
+    // The sign-off names the head the notary checked; the confirm event then moves the log's head on.
+    expect(signed.frozen.head).toBe(log.head.hash);
     expect(await control('reopen', first, { reason: '想改' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE', message: '公证员已确认本组成绩，不能再更改', details: { frozen: true } },
@@ -416,10 +417,12 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
     expect(verifyLog(exported, crypto)).toEqual({
       ok: true,
       count: exported.events.length,
-      head: signed.frozen.head,
+      head: exported.events.at(-1)?.hash,
       checkpoints: 3,
       reveals: 2,
     });
+    expect(exported.events.at(-1)).toMatchObject({ type: 'confirm', data: { head: log.head.hash } });
+    expect(log.reveals.map((r) => r.rank).sort()).toEqual([1, 2]);
     // The xlsx 成绩单 for the notary and the organizer alike.
     const sheet = await ok<{ fileName: string }>(
       call(api, organizer, 'admin.live.export', { liveId: LIVE, format: 'xlsx' }),

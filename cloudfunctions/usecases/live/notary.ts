@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '@core/errors';
+import { leaderboard } from '@core/live/reveal';
 import { slotStateLabels } from '@core/live/types';
 import { liveCommandLabels, type LiveCommand } from '@core/live/machine';
 import type { LogEventView, NotaryLogView } from '@core/live/views';
@@ -39,7 +40,8 @@ function summary(show: LiveShowDoc, e: LiveEventDoc): string {
         typeof d.state === 'string' && d.state in slotStateLabels
           ? ` → ${slotStateLabels[d.state as keyof typeof slotStateLabels]}`
           : '';
-      return `${who(d.position)}${project(d.entryId) ? `（${project(d.entryId)}）` : ''}：${label}${seconds}${state}${reason}${auto}`;
+      const subject = `${who(d.position)}${project(d.entryId) ? `（${project(d.entryId)}）` : ''}`;
+      return `${subject ? `${subject}：` : ''}${label}${seconds}${state}${reason}${auto}`;
     }
     case 'score':
       return `${who(d.position)}：${e.actorName}${d.changed === true ? '修改评分' : '提交评分'}`;
@@ -85,6 +87,15 @@ export const getNotaryLog: UseCase<'notary.live.log'> = async (ctx, input, ports
     .collection<LiveEventDoc>(C.liveEvents)
     .find({ liveId: show._id, type: { $in: ['control', 'reveal'] } }, { orderBy: [['seq', 'asc']] });
   const ordered = show.slots.slice().sort((a, b) => a.position - b.position);
+  // Ranked on the exact finals: two finals that print alike may still differ.
+  const ranks = new Map(
+    leaderboard(
+      ordered.flatMap((s) => {
+        const r = show.reveals[s.entryId];
+        return r ? [{ final: r.final, position: s.position, entryId: s.entryId }] : [];
+      }),
+    ).map((r) => [r.entryId, r.rank]),
+  );
   const log: NotaryLogView = {
     liveId: show._id,
     contestName: show.contestName,
@@ -95,20 +106,23 @@ export const getNotaryLog: UseCase<'notary.live.log'> = async (ctx, input, ports
       ...show.order,
       entries: ordered
         .filter((s) => s.position > 0)
-        .map((s) => ({ position: s.position, projectName: show.entries[s.entryId]?.projectName ?? '' })),
+        .map((s) => ({
+          position: s.position,
+          projectName: show.entries[s.entryId]?.projectName ?? '',
+          state: s.state,
+          reason: s.reason,
+        })),
     },
     judges: show.judges.map((o) => ({ name: show.judgeNames[o] ?? '评委', label: judgeLabel(show, o) })),
-    events: events
-      .slice(0, PAGE)
-      .map((e): LogEventView => ({
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        actorName: e.actorName,
-        summary: summary(show, e),
-        hash: e.hash,
-        prev: e.prev,
-      })),
+    events: events.slice(0, PAGE).map((e): LogEventView => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actorName: e.actorName,
+      summary: summary(show, e),
+      hash: e.hash,
+      prev: e.prev,
+    })),
     more: events.length > PAGE,
     checkpoints: checkpoints.map((c) => ({
       count: c.count,
@@ -120,7 +134,7 @@ export const getNotaryLog: UseCase<'notary.live.log'> = async (ctx, input, ports
     reveals: ordered.flatMap((s) => {
       const view = revealView(show, s.entryId);
       const stored = show.reveals[s.entryId];
-      return view && stored ? [{ ...view, computation: stored.computation }] : [];
+      return view && stored ? [{ ...view, computation: stored.computation, rank: ranks.get(s.entryId) ?? 0 }] : [];
     }),
     reopenings: decisive
       .filter((e) => e.type === 'control' && e.data.command === 'reopen')
@@ -174,7 +188,8 @@ export const confirmShow: UseCase<'notary.live.confirm'> = async (ctx, input, po
       at,
     );
     show = await checkpointTx(tx, show, ctx.liveSigner, at);
-    const sign = { by: openid, byName: name, at, head: show.head.hash };
+    // The head the notary checked; the log's own head moves on by the confirm event that records it.
+    const sign = { by: openid, byName: name, at, head: input.head };
     show = { ...show, frozen: sign };
     await writeAuditTx(tx, {
       contestId: show.contestId,

@@ -171,9 +171,11 @@ export function revealView(show: LiveShowDoc, entryId: string): RevealView | nul
   };
 }
 
+/** Marking a contestant absent before anyone is on stage does not start the show (the setup stays editable too). */
 function phaseOf(show: LiveShowState): LiveScreenView['phase'] {
-  if (show.order === null || show.slots.every((s) => s.state === 'waiting')) return 'setup';
-  return show.slots.every((s) => isSettled(s.state)) ? 'finished' : 'running';
+  if (show.slots.every((s) => isSettled(s.state))) return show.order === null ? 'setup' : 'finished';
+  const started = show.slots.some((s) => s.state !== 'waiting' && s.state !== 'absent' && s.state !== 'withdrawn');
+  return show.order === null || !started ? 'setup' : 'running';
 }
 
 /**
