@@ -2,6 +2,8 @@
 import { contestAdminActions } from '@core/contest/admin-actions';
 import { institutionAdminActions } from '@core/institution/admin-actions';
 import { judgingAdminActions } from '@core/judging/admin-actions';
+import { liveActions } from '@core/live/actions';
+import { liveAdminActions } from '@core/live/admin-actions';
 import { newsAdminActions } from '@core/news/admin-actions';
 import { notifyAdminActions } from '@core/notify/admin-actions';
 import { registrationAdminActions } from '@core/registration/admin-actions';
@@ -15,5 +17,7 @@ registerActions(
   newsAdminActions,
   resultsAdminActions,
   judgingAdminActions,
+  liveAdminActions,
+  liveActions,
   notifyAdminActions,
 );

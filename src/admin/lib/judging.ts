@@ -28,7 +28,13 @@ export const roundStatusLabels: Record<RoundStatus, string> = {
 export const roundModeLabels: Record<RoundMode, string> = {
   online: '线上评审',
   panels: '分组评审（复赛）',
+  live: '现场评分（决赛）',
 };
+
+/** The 评审方式 a stage offers: 现场评分 only for the final. */
+export function roundModesFor(stage: StageKey): RoundMode[] {
+  return stage === 'final' ? ['online', 'panels', 'live'] : ['online', 'panels'];
+}
 
 export { cutoffRuleLabels, cutoffRuleText };
 
@@ -66,6 +72,11 @@ export const judgingUrls = {
   round: (roundId: string) => `/admin/pages/round/index?roundId=${q(roundId)}`,
   ranking: (roundId: string) => `/admin/pages/ranking/index?roundId=${q(roundId)}`,
   awards: (roundId: string) => `/admin/pages/awards/index?roundId=${q(roundId)}`,
+  /** 现场决赛: an existing show by its id, or one group of a live round (made on its first save). */
+  live: (show: { liveId: string } | { roundId: string; group: string }) =>
+    'liveId' in show
+      ? `/admin/pages/live/index?liveId=${q(show.liveId)}`
+      : `/admin/pages/live/index?roundId=${q(show.roundId)}&group=${q(show.group)}`,
   audit: (contestId: string, roundId?: string) =>
     `/admin/pages/audit/index?contestId=${q(contestId)}${roundId ? `&roundId=${q(roundId)}` : ''}`,
 };

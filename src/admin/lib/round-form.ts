@@ -121,7 +121,8 @@ export function rubricTotal(criteria: readonly Pick<CriterionDraft, 'maxPoints' 
 const defaults: Record<StageKey, { name: string; mode: RoundMode; judges: string; blind: boolean }> = {
   preliminary: { name: '预赛线上评审', mode: 'online', judges: '3', blind: true },
   semifinal: { name: '复赛分组评审', mode: 'panels', judges: '5', blind: false },
-  final: { name: '决赛现场评审', mode: 'online', judges: '7', blind: false },
+  // The final is scored on stage from the host console (现场决赛) unless the organizer picks another way.
+  final: { name: '决赛现场评审', mode: 'live', judges: '7', blind: false },
 };
 
 /** A new round: the default rubric, and the scoring window of the stage's dates in the contest's 赛程. */

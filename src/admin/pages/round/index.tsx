@@ -2,7 +2,8 @@
  * 评审看板 (organizers), `?roundId=`: the round's summary; 分配评委 and what it did, with 后台分配中 done/total while a
  * large run continues in the background (admin.round.get is polled every few seconds until it is done); progress
  * per judge, entries complete and how many have 0, 1, 2 … scores, 评分不足的项目, 回避记录 and 评分差异提醒;
- * 提醒未完成的评委; for 分组评审 the sessions with their place and time editable. Each card is in ./components.
+ * 提醒未完成的评委; for 分组评审 the sessions with their place and time editable; for 现场评分 (决赛) a link per group to
+ * its 现场决赛 page. Each card is in ./components.
  */
 import '../../lib/actions';
 import { useEffect, useRef, useState } from 'react';
@@ -17,6 +18,7 @@ import { AssignCard } from './components/AssignCard';
 import { EntriesCard } from './components/EntriesCard';
 import { FlagsCard } from './components/FlagsCard';
 import { JudgesCard } from './components/JudgesCard';
+import { LiveCard } from './components/LiveCard';
 import { RecusalsCard } from './components/RecusalsCard';
 import { SessionsCard } from './components/SessionsCard';
 import { Summary } from './components/Summary';
@@ -74,6 +76,7 @@ export default function AdminRoundPage() {
         {round ? (
           <>
             <Summary round={round} />
+            {round.mode === 'live' ? <LiveCard roundId={round.id} /> : null}
             <AssignCard
               round={round}
               onAssigned={(result) => {

@@ -1,11 +1,21 @@
-/** 基本设置: the round's name, 评审方式 (with the entries per session for 分组评审), judges per entry, blind review. */
+/**
+ * 基本设置: the round's name, 评审方式 (with the entries per session for 分组评审; 现场评分 only for the final), judges
+ * per entry, blind review.
+ */
 import { Input, Text, View } from '@tarojs/components';
 import { stageLabels, type StageKey } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { CheckRow } from '../../../components/CheckRow';
 import { FormRow } from '../../../components/FormRow';
+import { roundModeLabels, roundModesFor } from '../../../lib/judging';
 import type { RoundDraft } from '../../../lib/round-form';
 import type { UpdateDraft } from './useRoundDraft';
+
+const modeHelp: Record<RoundDraft['mode'], string> = {
+  online: '每个项目分配给若干位评委，评委在小程序中各自评分。',
+  panels: '按区和行业领域把项目分成若干组，每组由同一批评委现场听取演示和答辩后评分。',
+  live: '决赛现场路演和答辩：组委会在「现场决赛」控制台掌控出场顺序和计时，评委在手机上当场评分，大屏亮分。汇总方式请选算术平均或去掉最高最低分后平均。',
+};
 
 export function BasicSettings(props: {
   stage: StageKey;
@@ -30,22 +40,18 @@ export function BasicSettings(props: {
       </FormRow>
       <FormRow label="评审方式" name="mode" errors={errors}>
         <View className="round-choices">
-          {(['online', 'panels'] as const).map((mode) => (
+          {roundModesFor(stage).map((mode) => (
             <Text
               key={mode}
               className={`round-choice round-mode-${mode}${draft.mode === mode ? ' round-choice--active' : ''}`}
               aria-pressed={draft.mode === mode ? 'true' : 'false'}
-              onClick={() => update({ mode }, 'mode', 'panelCapacity')}
+              onClick={() => update({ mode }, 'mode', 'panelCapacity', 'aggregation')}
             >
-              {mode === 'online' ? '线上评审' : '分组评审（复赛）'}
+              {roundModeLabels[mode]}
             </Text>
           ))}
         </View>
-        <View className="muted round-help">
-          {draft.mode === 'online'
-            ? '每个项目分配给若干位评委，评委在小程序中各自评分。'
-            : '按区和行业领域把项目分成若干组，每组由同一批评委现场听取演示和答辩后评分。'}
-        </View>
+        <View className="muted round-help">{modeHelp[draft.mode]}</View>
       </FormRow>
       {draft.mode === 'panels' ? (
         <FormRow label="每组项目数" name="panelCapacity" errors={errors} hint="每组最多这么多个项目，超出的分为多组">
@@ -62,9 +68,13 @@ export function BasicSettings(props: {
         label="评委人数"
         name="judgesPerEntry"
         errors={errors}
-        hint={`${draft.mode === 'panels' ? '每组' : '每个项目'}的评委人数${
-          assigned ? '；修改后请在看板重新分配评委：只会补齐，已有评分不会移动' : ''
-        }`}
+        hint={
+          draft.mode === 'live'
+            ? '现场评分时，各组的评委在「现场决赛」页选择'
+            : `${draft.mode === 'panels' ? '每组' : '每个项目'}的评委人数${
+                assigned ? '；修改后请在看板重新分配评委：只会补齐，已有评分不会移动' : ''
+              }`
+        }
       >
         <View className="round-inline">
           <Input
