@@ -26,7 +26,14 @@ export default defineAppConfig({
     },
     {
       root: 'judge',
-      pages: ['pages/home/index', 'pages/bind/index', 'pages/round/index', 'pages/score/index', 'pages/profile/index'],
+      pages: [
+        'pages/home/index',
+        'pages/bind/index',
+        'pages/round/index',
+        'pages/score/index',
+        'pages/profile/index',
+        'pages/live/index',
+      ],
     },
     {
       root: 'admin',
@@ -49,8 +56,13 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/campaigns/index',
         'pages/campaign/index',
+        'pages/live/index',
       ],
     },
+    // The notary's read-only log and sign-off.
+    { root: 'notary', pages: ['pages/home/index'] },
+    // The big screen of the live final: public, opened on a PC or tablet on the projector.
+    { root: 'screen', pages: ['pages/live/index'] },
   ],
   tabBar: {
     color: '#6b7280',
@@ -72,4 +84,6 @@ export default defineAppConfig({
     backgroundColor: '#f5f6f8',
   },
   lazyCodeLoading: 'requiredComponents',
+  // Organizer pages and the big screen widen in PC WeChat and on tablets.
+  resizable: true,
 });

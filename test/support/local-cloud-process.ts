@@ -7,6 +7,8 @@ const root = join(__dirname, '..', '..');
 
 export interface RunningCloud {
   url: string;
+  /** The cloud's DATA_DIR (its database is `<dataDir>/db.sqlite`); removed by `stop()`. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startBuiltLocalCloud(env: Record<string, string> = {}): Pr
   });
   return {
     url,
+    dataDir,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -46,7 +46,10 @@ const routes = [
   ),
 ];
 
-/** The role area a subpackage is (the area's home page lives under its root); main-package pages have none. */
+/**
+ * The role area a subpackage is (the area's home page lives under its root); main-package pages have none, nor has
+ * a public subpackage that is no area (the big screen, `screen/`): every user may open those.
+ */
 function areaOf(root: string | null): Area | null {
   if (root === null) return null;
   return (Object.keys(areaInfo) as Area[]).find((area) => areaInfo[area].home.startsWith(`/${root}/`)) ?? null;
@@ -64,6 +67,7 @@ const users: readonly User[] = [
   { role: 'organizer', as: 'organizer', areas: ['entrant', 'admin'] },
   { role: 'judge', as: 'judge1', areas: ['entrant', 'judge'] },
   { role: 'entrant', as: 'entrant', areas: ['entrant'] },
+  { role: 'notary', as: 'notary', areas: ['entrant', 'notary'] },
   { role: 'new user', as: 'guest-weapp1', areas: ['entrant'] },
 ];
 /** Who the query look-ups call as. */

@@ -7,4 +7,6 @@ export const judgeRoutes = {
   profile: '/judge/pages/profile/index',
   round: (roundId: string) => `/judge/pages/round/index?roundId=${q(roundId)}`,
   score: (roundId: string, entryId: string) => `/judge/pages/score/index?roundId=${q(roundId)}&entryId=${q(entryId)}`,
+  /** 现场评分 of one show (`<roundId>:<group>`); without it, the judge's shows to choose from. */
+  live: (liveId?: string) => (liveId ? `/judge/pages/live/index?liveId=${q(liveId)}` : '/judge/pages/live/index'),
 };

@@ -1,7 +1,8 @@
 /**
  * The score sheet as last typed, kept on the phone at every change, so nothing is lost to a closed
- * page, a flat battery or the venue's Wi-Fi. Per judge, round and entry; `editedAt` is by the server's
- * clock (services/server-clock.ts) so it can be compared with the server's myScore.updatedAt.
+ * page, a flat battery or the venue's Wi-Fi. Per judge, scope (the round's id, or `live:<liveId>` for the
+ * live final's sheet) and entry; `editedAt` is by the server's clock (services/server-clock.ts) so it can be
+ * compared with the server's myScore.updatedAt.
  */
 import Taro from '@tarojs/taro';
 import type { SheetValues } from './score-sheet';
@@ -18,13 +19,13 @@ export interface ScoreDraft {
   editedAt: number;
 }
 
-function keyOf(openid: string, roundId: string, entryId: string): string {
-  return `judge.draft.${openid}.${roundId}.${entryId}`;
+function keyOf(openid: string, scope: string, entryId: string): string {
+  return `judge.draft.${openid}.${scope}.${entryId}`;
 }
 
-export function readScoreDraft(openid: string, roundId: string, entryId: string): ScoreDraft | null {
+export function readScoreDraft(openid: string, scope: string, entryId: string): ScoreDraft | null {
   try {
-    const raw = Taro.getStorageSync(keyOf(openid, roundId, entryId)) as Partial<StoredDraft> | '';
+    const raw = Taro.getStorageSync(keyOf(openid, scope, entryId)) as Partial<StoredDraft> | '';
     if (
       typeof raw !== 'object' ||
       raw === null ||
@@ -45,22 +46,22 @@ export function readScoreDraft(openid: string, roundId: string, entryId: string)
 
 export function writeScoreDraft(
   openid: string,
-  roundId: string,
+  scope: string,
   entryId: string,
   values: SheetValues,
   editedAt: number,
 ): void {
   const draft: StoredDraft = { v: 1, points: values.points, comment: values.comment, editedAt };
   try {
-    Taro.setStorageSync(keyOf(openid, roundId, entryId), draft);
+    Taro.setStorageSync(keyOf(openid, scope, entryId), draft);
   } catch {
     // Storage full or unavailable: the sheet still works, it just won't survive a restart.
   }
 }
 
-export function clearScoreDraft(openid: string, roundId: string, entryId: string): void {
+export function clearScoreDraft(openid: string, scope: string, entryId: string): void {
   try {
-    Taro.removeStorageSync(keyOf(openid, roundId, entryId));
+    Taro.removeStorageSync(keyOf(openid, scope, entryId));
   } catch {
     // Nothing to clear.
   }

@@ -6,6 +6,9 @@ import { formatPoints, halvesOf, maxUnits, sheetUnits } from '@core/judging/poin
 import type { Rubric } from '@core/judging/types';
 import type { MyScoreView } from '@core/judging/views';
 
+/** The longest comment a score takes (judgeScoreInput's comment). */
+export const COMMENT_MAX = 500;
+
 export interface SheetValues {
   /** Per criterion key, the text in its input ('' when not scored yet). */
   points: Record<string, string>;

@@ -16,6 +16,9 @@ import type { ResultListView } from '@core/results/views';
 
 export type Query = Record<string, string>;
 
+/** The seed's live show: `<roundId>:<group>` of demo-final's 决赛. */
+const DEMO_LIVE_ID = 'demo-final:final:enterprise';
+
 /** Calls an action as one of the suite's users and resolves with `data`; a refusal is an error. */
 export type CallAs = <A extends ActionName>(
   who: 'organizer' | 'judge' | 'entrant',
@@ -196,6 +199,8 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
     const { round, item } = await look.judgeWork();
     return { roundId: round.id, entryId: item.entryId };
   },
+  // The live final the seed sets up (contest demo-final, judges judge1…judge5 on the enterprise panel).
+  'judge/pages/live/index': async () => ({ liveId: DEMO_LIVE_ID }),
   'admin/pages/entries/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
   'admin/pages/entry/index': async (look) => {
     const [first] = await look.entries((await look.reviewRound()).contestId);
@@ -215,6 +220,11 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
   'admin/pages/awards/index': async (look) => ({ roundId: (await look.finalRound()).id }),
   'admin/pages/campaigns/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
   'admin/pages/campaign/index': async (look) => ({ id: (await look.campaign()).id }),
+  // The host console of the seed's live final.
+  'admin/pages/live/index': async () => ({ liveId: DEMO_LIVE_ID }),
+  // The big screen (public: every user) and the notary's log (吴静 holds the grant) of the same show.
+  'screen/pages/live/index': async () => ({ liveId: DEMO_LIVE_ID }),
+  'notary/pages/home/index': async () => ({ liveId: DEMO_LIVE_ID }),
   'admin/pages/audit/index': async (look) => {
     const round = await look.reviewRound();
     return { contestId: round.contestId, roundId: round.id };

@@ -1,7 +1,8 @@
 /**
  * 评审工作台 (judge area home): per contest the judge is bound to, a card per round from judge.assignment.list
  * with its window (评分中 / 未开始 / 已截止, times in Beijing time) and progress 已评 3/12; a tap opens
- * the round. Scores still waiting in the outbox (offline) are counted at the top. Links to 我的资料与
+ * the round. Scores still waiting in the outbox (offline) are counted at the top, then, during the live final
+ * (judge.live has shows), a 现场评分 card opening the live page. Links to 我的资料与
  * 回避单位 and 绑定新的邀请码. A failed load keeps the page up with its own 重试 line (the contests come from
  * the judge's grants, so there is something to show): only the gate and the first load go through PageShell.
  */
@@ -9,7 +10,10 @@ import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { groupLabels } from '@core/contest/types';
 import type { JudgeRoundAssignments } from '@core/judging/views';
+import { slotStateLabels } from '@core/live/types';
+import type { JudgeLiveView } from '@core/live/views';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
@@ -34,7 +38,14 @@ export default function JudgeHomePage() {
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid;
   const assignments = useCloudQuery('judge.assignment.list', {}, { enabled: allowed, key: openid });
-  usePageShowAgain(() => allowed && assignments.reload());
+  // The live final's shows this judge is on the panel of: a 现场评分 card when there are any (quietly none
+  // when the call fails; the assignments are what this page is about).
+  const live = useCloudQuery('judge.live', {}, { enabled: allowed, key: openid });
+  usePageShowAgain(() => {
+    if (!allowed) return;
+    assignments.reload();
+    live.reload();
+  });
   const now = useServerNow(assignments.data?.now, true, 30_000);
   const prompt = useSubscribePrompt({ enabled: allowed });
   // Opening a round is a tap where a judge wants to hear about it: ask for 评审任务提醒 there, then go.
@@ -68,6 +79,7 @@ export default function JudgeHomePage() {
       emptyText="暂未分配评审赛事"
     >
       {openid ? <OutboxLine openid={openid} /> : null}
+      {live.data && live.data.shows.length > 0 ? <LiveCard shows={live.data.shows} /> : null}
       {assignments.error ? (
         <View className="judge-home-error judge-banner">
           <Text>{first ? assignments.error.message : `${assignments.error.message}（显示的是上次加载的内容）`}</Text>
@@ -130,6 +142,42 @@ export default function JudgeHomePage() {
       </View>
     </PageShell>
   );
+}
+
+/** 现场评分: the live final's shows, each opening the live page (where the sheet opens when scoring starts). */
+function LiveCard({ shows }: { shows: JudgeLiveView[] }) {
+  return (
+    <View className="judge-live card">
+      <View className="judge-live__head">
+        <Text className="judge-live-title card__title">现场评分</Text>
+        <Text className="judge-live__badge">决赛</Text>
+      </View>
+      {shows.map((show) => (
+        <View
+          key={show.liveId}
+          className="judge-live-link"
+          data-live-id={show.liveId}
+          hoverClass="judge-round--active"
+          onClick={() => void Taro.navigateTo({ url: judgeRoutes.live(show.liveId) })}
+        >
+          <View className="judge-live-link__main">
+            <Text className="judge-live-name">
+              {show.contestName} · {show.roundName} · {groupLabels[show.group]}
+            </Text>
+            <View className={`judge-live-now${show.sheet?.open ? ' judge-live-now--open' : ''}`}>{liveLine(show)}</View>
+          </View>
+          <Text className="judge-round__arrow">›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function liveLine(show: JudgeLiveView): string {
+  if (show.sheet?.open) return `正在评分：第 ${show.sheet.position} 位 ${show.sheet.projectName}，点此评分`;
+  if (show.current)
+    return `第 ${show.current.position} 位 ${show.current.projectName} · ${slotStateLabels[show.current.state]}`;
+  return '尚未开始，开始后点此进入';
 }
 
 /** This judge's scores still in the outbox: waiting for the network, or refused. */

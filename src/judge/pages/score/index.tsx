@@ -10,7 +10,7 @@
 import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { groupLabels } from '@core/contest/types';
 import type { JudgeEntryView } from '@core/judging/views';
 import { PageShell, shellFor } from '../../../components/PageShell';
@@ -24,7 +24,8 @@ import { ReasonDialog } from '../../../components/ReasonDialog';
 import { windowOf, windowText } from '../../lib/round-window';
 import { judgeRoutes } from '../../lib/routes';
 import { clearScoreDraft } from '../../lib/score-draft';
-import { runningTotal, sameSheet, sheetFromScore } from '../../lib/score-sheet';
+import { runningTotal } from '../../lib/score-sheet';
+import { ScoreFooter } from '../../components/ScoreFooter';
 import { EntryMaterials } from './components/EntryMaterials';
 import { ScoreSheet } from './components/ScoreSheet';
 import { SyncState } from './components/SyncState';
@@ -81,8 +82,7 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
   const recuseError = typeof recuseDetail === 'string' ? recuseDetail : (recusal.error?.message ?? null);
 
   const total = runningTotal(rubric, sheet.values);
-  const { confirmed } = sheet;
-  const dirty = confirmed !== null && !sameSheet(rubric, sheet.values, sheetFromScore(rubric, confirmed));
+  const { confirmed, dirty } = sheet;
 
   return (
     <View className="score-page">
@@ -128,24 +128,13 @@ function ScoreView({ entry, serverNowIso, openid }: { entry: JudgeEntryView; ser
       />
       {sheet.banner ? <View className="score-banner judge-banner">{sheet.banner}</View> : null}
 
-      <View className="score-footer">
-        <View className="score-total">
-          合计 <Text className="score-total__value">{total.total}</Text> / {total.max}
-          <Text className="score-total__count">
-            （已打 {total.scored}/{total.count} 项）
-          </Text>
-        </View>
-        {editable ? (
-          <Button
-            className="score-submit primary-button"
-            loading={sheet.sending || undefined}
-            disabled={sheet.sending || undefined}
-            onClick={() => void sheet.submit()}
-          >
-            {confirmed ? '更新评分' : '提交评分'}
-          </Button>
-        ) : null}
-      </View>
+      <ScoreFooter
+        total={total}
+        editable={editable}
+        sending={sheet.sending}
+        label={confirmed ? '更新评分' : '提交评分'}
+        onSubmit={() => void sheet.submit()}
+      />
 
       <View className="judge-actions">
         {!recused ? (
