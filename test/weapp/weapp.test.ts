@@ -17,6 +17,7 @@ interface AppJson {
   subPackages?: Array<{ root: string; pages: string[] }>;
   tabBar?: { list: Array<{ pagePath: string; text: string }> };
   lazyCodeLoading?: string;
+  resizable?: boolean;
   window?: { navigationBarTitleText?: string };
 }
 
@@ -45,7 +46,11 @@ describe('app.json', () => {
       ['entrant', 'pages/home/index'],
       ['judge', 'pages/home/index'],
       ['admin', 'pages/home/index'],
+      ['notary', 'pages/home/index'],
+      // The big screen of the live final: public, in a package of its own so a projector loads only it.
+      ['screen', 'pages/live/index'],
     ]);
+    expect(appJson.resizable).toBe(true);
     // The sign-up and objection forms and 我的 → 消息 live in the entrant subpackage; only the tabs, 赛事详情 and
     // articles (opened from shared chats) are main.
     expect(appJson.subPackages?.[0]?.pages).toEqual([
