@@ -70,6 +70,22 @@ function creditCode(n: number): string {
   return body + creditCodeCheckChar(body);
 }
 
+/** Calls actions as a demo user would, failing the seed loudly when one is refused. */
+export function seedRunner(ports: Ports): (who: { openid: string }, action: string, data: unknown) => Promise<unknown> {
+  const api = createApi({
+    ports,
+    adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
+    runtime: 'local',
+    version: 'seed',
+    idHashKey: null,
+  });
+  return async (who, action, data) => {
+    const answer = await api({ action, data }, who);
+    if (!answer.ok) throw new Error(`seed: ${action} failed: ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+}
+
 export async function seedJudgingDemo(ports: Ports): Promise<number> {
   const contests = ports.db.collection<ContestDoc>(C.contests);
   if ((await contests.get(DEMO_REVIEW_ID)) !== null) return 0;
@@ -174,19 +190,8 @@ export async function seedJudgingDemo(ports: Ports): Promise<number> {
   created += 1;
 
   // The round, the assignment and some scores, through the actions themselves.
-  const api = createApi({
-    ports,
-    adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-    runtime: 'local',
-    version: 'seed',
-    idHashKey: null,
-  });
+  const run = seedRunner(ports);
   const organizer = { openid: demoOpenid('organizer') };
-  const run = async (who: { openid: string }, action: string, data: unknown) => {
-    const answer = await api({ action, data }, who);
-    if (!answer.ok) throw new Error(`seed: ${action} failed: ${JSON.stringify(answer.error)}`);
-    return answer.data;
-  };
   const roundId = `${DEMO_REVIEW_ID}:preliminary`;
   await run(organizer, 'admin.round.upsert', {
     contestId: DEMO_REVIEW_ID,

@@ -1,6 +1,5 @@
 import { shanghaiDay, shanghaiToIso } from '@core/time/shanghai';
 import type { Ports } from '../ports';
-import { createApi } from '../router';
 import {
   C,
   judgeIdFor,
@@ -11,7 +10,8 @@ import {
   type RoleGrantDoc,
 } from '../usecases/collections';
 import { personKey } from '../usecases/files/file-links';
-import { demoEdition, demoOpenid, shanghai2024, DEMO_ADMIN_OPENIDS } from './seed-data';
+import { demoEdition, demoOpenid, shanghai2024 } from './seed-data';
+import { seedRunner } from './seed-judging';
 
 /**
  * A live final ready to run: contest `demo-final` on the day of its 决赛, four 企业组 finalists, the five demo
@@ -133,19 +133,9 @@ export async function seedLiveDemo(ports: Ports): Promise<number> {
   });
   created += 1;
 
-  const api = createApi({
-    ports,
-    adminOpenids: new Set(DEMO_ADMIN_OPENIDS),
-    runtime: 'local',
-    version: 'seed',
-    idHashKey: null,
-  });
   const organizer = { openid: demoOpenid('organizer') };
-  const run = async (action: string, data: unknown) => {
-    const answer = await api({ action, data }, organizer);
-    if (!answer.ok) throw new Error(`seed: ${action} failed: ${JSON.stringify(answer.error)}`);
-    return answer.data;
-  };
+  const runAs = seedRunner(ports);
+  const run = (action: string, data: unknown) => runAs(organizer, action, data);
   await run('admin.round.upsert', {
     contestId: DEMO_FINAL_ID,
     stage: 'final',

@@ -1,7 +1,15 @@
 import { seedDemoData } from '../../cloudfunctions/local/seed';
 import { demoOpenid, demoUsers } from '../../cloudfunctions/local/seed-data';
 import { DEMO_REVIEW_ID, seedJudgingDemo } from '../../cloudfunctions/local/seed-judging';
-import { C, type AssignmentDoc, type ContestDoc, type RoundDoc } from '../../cloudfunctions/usecases/collections';
+import { DEMO_FINAL_ID, DEMO_LIVE_ID, seedLiveDemo } from '../../cloudfunctions/local/seed-live';
+import {
+  C,
+  roleGrantId,
+  type AssignmentDoc,
+  type ContestDoc,
+  type LiveShowDoc,
+  type RoundDoc,
+} from '../../cloudfunctions/usecases/collections';
 import { roundWindow } from '../../core/judging/round-window';
 import { formatShanghai } from '../../core/time/shanghai';
 import { testPorts } from '../support/local-ports';
@@ -69,6 +77,27 @@ test('the judging demo: a 预赛 round open now, judges assigned without conflic
       new Set([demoOpenid('judge2'), demoOpenid('judge3'), demoOpenid('judge4')]),
     );
     expect(assignments.some((a) => a.judgeOpenid === demoOpenid('judge1') && a.score === null)).toBe(true);
+  } finally {
+    ports.dispose();
+  }
+});
+
+test('the live-final demo: four finalists, the five judges on the panel, not drawn; the notary appointed; written once', async () => {
+  const ports = testPorts({ start: new Date('2026-12-01T02:00:00Z') });
+  try {
+    await seedDemoData(ports);
+    expect(await seedLiveDemo(ports)).toBeGreaterThan(4);
+    expect(await seedLiveDemo(ports)).toBe(0);
+    const show = await ports.db.collection<LiveShowDoc>(C.liveShows).get(DEMO_LIVE_ID);
+    expect(show).toMatchObject({
+      order: null,
+      aggregation: 'trimmed',
+      judges: expect.arrayContaining(['demo-judge1']),
+    });
+    expect(show?.slots).toHaveLength(4);
+    expect(show?.slots.every((s) => s.eligible.length === 5 && s.state === 'waiting')).toBe(true);
+    const grant = await ports.db.collection(C.roles).get(roleGrantId('demo-notary', 'notary', DEMO_FINAL_ID));
+    expect(grant).not.toBeNull();
   } finally {
     ports.dispose();
   }
