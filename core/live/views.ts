@@ -88,7 +88,7 @@ export interface LiveConsoleView {
   aggregation: Aggregation;
   settings: LiveSettings;
   judges: Array<{ key: string; name: string; label: string }>;
-  /** Judges bound to the contest: the panel is chosen from these. */
+  /** Judges bound to the contest, to choose the panel from; empty once a contestant has taken the stage. */
   candidates: Array<{ key: string; name: string; organization: string }>;
   order: LiveOrder | null;
   slots: ConsoleSlotView[];

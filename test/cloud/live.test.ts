@@ -151,6 +151,7 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
   test('the run of show: the panel, a conflicted judge not awaited, a reproducible draw, once', async () => {
     const view = await setUp();
     expect(view.slots).toHaveLength(3);
+    expect(view.candidates).toHaveLength(5);
     expect(view.order).toBeNull();
     const conflicted = view.slots.find((s) => s.entryId === entryIds[1]);
     expect(conflicted?.eligible).toBe(4);
@@ -239,7 +240,10 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
     await ok(call(api, organizer, 'admin.live.draw', { liveId: LIVE, seed: 's' }));
     const [first] = await orderOf();
     await ok(control('pitch', first));
-    const head = (await consoleNow()).head.count;
+    const onStage = await consoleNow();
+    // The panel can no longer change: the console stops reading the contest's judges on every tap.
+    expect(onStage.candidates).toEqual([]);
+    const head = onStage.head.count;
     const answers = await Promise.all([control('qa', first), control('qa', first)]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.find((a) => !a.ok)).toMatchObject({ error: { code: 'INVALID_STATE', details: { state: 'qa' } } });

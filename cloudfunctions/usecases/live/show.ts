@@ -37,6 +37,11 @@ export function assertNotaryOf(grants: readonly RoleGrant[], contestId: string):
   if (!hasRole(grants, 'notary', contestId)) throw new AppError(ErrorCode.FORBIDDEN, '您不是该赛事的公证员');
 }
 
+/** The run of show may still change: nobody has taken the stage (an absence does not count). */
+export function setupOpen(show: Pick<LiveShowState, 'slots'>): boolean {
+  return show.slots.every((s) => s.state === 'waiting' || s.state === 'absent');
+}
+
 export function assertLiveRound(round: RoundDoc): void {
   if (round.stage !== 'final' || round.mode !== 'live')
     throw new AppError(ErrorCode.INVALID_STATE, '只有评审方式为“现场评分”的决赛轮次可以进行现场决赛');

@@ -11,7 +11,7 @@ import { actorName, entryForAssignment, loadRound } from '../judging/common';
 import { judgeProfiles } from '../judging/conflicts';
 import { loadContest } from '../registration/common';
 import { assertOrganizerOf } from '../scope';
-import { appendEventsTx, assertLiveRound, loadShowTx, saveShowTx } from './show';
+import { appendEventsTx, assertLiveRound, loadShowTx, saveShowTx, setupOpen } from './show';
 import { consoleView } from './views';
 
 /**
@@ -69,7 +69,7 @@ export const upsertShow: UseCase<'admin.live.upsert'> = async (ctx, input, ports
     const existing = await loadShowTx(tx, liveId);
     if (existing?.frozen)
       throw new AppError(ErrorCode.INVALID_STATE, '公证员已确认本组成绩，不能再更改', { frozen: true });
-    if (existing && existing.slots.some((s) => s.state !== 'waiting' && s.state !== 'absent'))
+    if (existing && !setupOpen(existing))
       throw new AppError(ErrorCode.INVALID_STATE, '决赛已开始，不能再修改出场设置', { state: 'running' });
     const order = input.manualOrder
       ? { method: 'manual' as const, seed: null, reason: input.manualOrder.reason, at }

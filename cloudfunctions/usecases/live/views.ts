@@ -2,13 +2,18 @@ import type { LiveConsoleView } from '@core/live/views';
 import type { Ports } from '../../ports';
 import { C, type JudgeDoc, type LiveShowDoc } from '../collections';
 import { personKey } from '../files/file-links';
-import { judgeLabel, revealView } from './show';
+import { judgeLabel, revealView, setupOpen } from './show';
 
-/** The host console: everything about the show, the judges by opaque key and name (never an openid). */
+/**
+ * The host console: everything about the show, the judges by opaque key and name (never an openid). The judges
+ * to choose a panel from are read only while the run of show can still change: a tap on stage costs no query.
+ */
 export async function consoleView(ports: Ports, show: LiveShowDoc): Promise<LiveConsoleView> {
-  const judges = await ports.db
-    .collection<JudgeDoc>(C.judges)
-    .find({ contestId: show.contestId }, { orderBy: [['boundAt', 'asc']] });
+  const judges = setupOpen(show)
+    ? await ports.db
+        .collection<JudgeDoc>(C.judges)
+        .find({ contestId: show.contestId }, { orderBy: [['boundAt', 'asc']] })
+    : [];
   const person = (openid: string) => ({ key: personKey(openid), name: show.judgeNames[openid] ?? '评委' });
   return {
     liveId: show._id,
