@@ -105,6 +105,33 @@ function JudgePicker(props: {
   );
 }
 
+/** 路演 / 答辩 minutes: one input, named for the phase so forms and tests find it. */
+function MinutesRow(props: {
+  kind: 'pitch' | 'qa';
+  label: string;
+  value: string;
+  locked: boolean;
+  errors: FieldErrors;
+  onInput: (value: string) => void;
+}) {
+  const { kind, label, value, locked, errors, onInput } = props;
+  return (
+    <FormRow label={label} name={`settings.${kind}Minutes`} errors={errors}>
+      <View className="live-inline">
+        <Input
+          className={`live-${kind}-minutes admin-input live-number`}
+          type="number"
+          value={value}
+          maxlength={2}
+          disabled={locked || undefined}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+        <Text className="muted">分钟</Text>
+      </View>
+    </FormRow>
+  );
+}
+
 export function SetupPanel(props: {
   roundId: string;
   group: Group;
@@ -179,32 +206,22 @@ export function SetupPanel(props: {
           onChange={(judges) => update({ judges }, 'judges')}
         />
       </FormRow>
-      <FormRow label="路演时长" name="settings.pitchMinutes" errors={errors}>
-        <View className="live-inline">
-          <Input
-            className="live-pitch-minutes admin-input live-number"
-            type="number"
-            value={draft.pitchMinutes}
-            maxlength={2}
-            disabled={locked || undefined}
-            onInput={(e) => update({ pitchMinutes: e.detail.value }, 'settings.pitchMinutes')}
-          />
-          <Text className="muted">分钟</Text>
-        </View>
-      </FormRow>
-      <FormRow label="答辩时长" name="settings.qaMinutes" errors={errors}>
-        <View className="live-inline">
-          <Input
-            className="live-qa-minutes admin-input live-number"
-            type="number"
-            value={draft.qaMinutes}
-            maxlength={2}
-            disabled={locked || undefined}
-            onInput={(e) => update({ qaMinutes: e.detail.value }, 'settings.qaMinutes')}
-          />
-          <Text className="muted">分钟</Text>
-        </View>
-      </FormRow>
+      <MinutesRow
+        kind="pitch"
+        label="路演时长"
+        value={draft.pitchMinutes}
+        locked={locked}
+        errors={errors}
+        onInput={(value) => update({ pitchMinutes: value }, 'settings.pitchMinutes')}
+      />
+      <MinutesRow
+        kind="qa"
+        label="答辩时长"
+        value={draft.qaMinutes}
+        locked={locked}
+        errors={errors}
+        onInput={(value) => update({ qaMinutes: value }, 'settings.qaMinutes')}
+      />
       <FormRow
         label="首位选手"
         name="settings.deferFirst"
