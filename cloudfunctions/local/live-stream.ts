@@ -12,6 +12,11 @@ export interface LiveStreams {
   handle(req: IncomingMessage, res: ServerResponse, liveId: string): Promise<void>;
   /** Something may have changed: read the followed projections and push the ones that moved. */
   poke(): void;
+  /**
+   * Cuts every open stream as a lost connection would (the feed keeps serving new ones): how the clients' fallback
+   * to polling is tested against the real server. Returns how many were cut.
+   */
+  drop(): number;
   close(): void;
 }
 
@@ -85,6 +90,16 @@ export function createLiveStreams(db: Db, clock: Clock): LiveStreams {
       });
     },
     poke,
+    drop() {
+      let cut = 0;
+      for (const f of followers.values())
+        for (const res of f.clients) {
+          res.destroy();
+          cut += 1;
+        }
+      followers.clear();
+      return cut;
+    },
     close() {
       clearInterval(poll);
       clearInterval(keepalive);

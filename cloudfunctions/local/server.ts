@@ -47,6 +47,8 @@ export interface LocalCloud {
   api: Api;
   /** Runs one tick of the cron function, as its timer trigger would. */
   runCron(): ReturnType<typeof cronTick>;
+  /** Cuts the open `/live/<liveId>/stream` connections (see LiveStreams.drop); new ones are served as before. */
+  dropLiveStreams(): number;
   close(): Promise<void>;
 }
 
@@ -440,6 +442,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ports,
     api,
     runCron,
+    dropLiveStreams: () => streams.drop(),
     async close() {
       if (timer) clearInterval(timer);
       streams.close();

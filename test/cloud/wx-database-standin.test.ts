@@ -5,6 +5,7 @@
 import { createWxDatabaseStandin, DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from '../standins/wx-database';
 import type { WxDatabaseStandin } from '../standins/wx-database';
 import type { WxTransaction, WxWhereCondition } from '../../cloudfunctions/adapters/cloud/wx-database-types';
+import type { WatchSnapshot } from '../standins/wx-watch';
 
 async function seed(db: WxDatabaseStandin, name: string, count: number): Promise<void> {
   await Promise.all(
@@ -260,5 +261,150 @@ describe('wx-server-sdk database stand-in', () => {
     );
     expect(error).toBe(boom);
     expect((await db.collection('c').count()).total).toBe(0);
+  });
+});
+
+describe('the stand-in’s doc(id).watch(), beyond the shared contract (watch-contract.test.ts)', () => {
+  /** Snapshots as they come, and a wait for the n-th (event-driven: resolves on delivery). */
+  function record(db: WxDatabaseStandin, name: string, id: string) {
+    const snapshots: WatchSnapshot[] = [];
+    let wake: (() => void) | null = null;
+    const watcher = db
+      .collection(name)
+      .doc(id)
+      .watch({
+        onChange(snapshot) {
+          snapshots.push(snapshot);
+          wake?.();
+        },
+        onError() {
+          wake?.();
+        },
+      });
+    return {
+      snapshots,
+      watcher,
+      async nth(n: number): Promise<WatchSnapshot> {
+        while (snapshots.length < n) await new Promise<void>((resolve) => (wake = resolve));
+        return snapshots[n - 1] as WatchSnapshot;
+      },
+    };
+  }
+
+  it('reports each kind of write as the reference names it: add, update with its fields, replace, remove', async () => {
+    const db = createWxDatabaseStandin();
+    const watch = record(db, 'c', 'x');
+    expect(await watch.nth(1)).toEqual({ id: 1, type: 'init', docs: [], docChanges: [] });
+
+    await db.collection('c').add({ data: { _id: 'x', n: 1, style: { color: 'red', size: 2 } } });
+    const added = { _id: 'x', n: 1, style: { color: 'red', size: 2 } };
+    expect(await watch.nth(2)).toEqual({
+      id: 2,
+      docs: [added],
+      docChanges: [{ id: 2, dataType: 'add', queueType: 'enqueue', docId: 'x', doc: added }],
+    });
+
+    await db
+      .collection('c')
+      .doc('x')
+      .update({ data: { n: db.command.inc(1), style: { color: 'blue' } } });
+    const updated = { _id: 'x', n: 2, style: { color: 'blue', size: 2 } };
+    expect(await watch.nth(3)).toEqual({
+      id: 3,
+      docs: [updated],
+      docChanges: [
+        {
+          id: 3,
+          dataType: 'update',
+          queueType: 'update',
+          docId: 'x',
+          doc: updated,
+          updatedFields: { n: 2, 'style.color': 'blue' },
+        },
+      ],
+    });
+
+    await db
+      .collection('c')
+      .doc('x')
+      .set({ data: { n: 9 } });
+    expect(await watch.nth(4)).toEqual({
+      id: 4,
+      docs: [{ _id: 'x', n: 9 }],
+      docChanges: [{ id: 4, dataType: 'replace', queueType: 'update', docId: 'x', doc: { _id: 'x', n: 9 } }],
+    });
+
+    await db.collection('c').doc('x').remove();
+    expect(await watch.nth(5)).toEqual({
+      id: 5,
+      docs: [],
+      docChanges: [{ id: 5, dataType: 'remove', queueType: 'dequeue', docId: 'x', doc: { _id: 'x', n: 9 } }],
+    });
+    await watch.watcher.close();
+  });
+
+  it('sends one snapshot per transaction commit, none for a rolled-back one, a write that changes nothing or another document', async () => {
+    const db = createWxDatabaseStandin();
+    await db.collection('c').add({ data: { _id: 'x', n: 1 } });
+    const watch = record(db, 'c', 'x');
+    await watch.nth(1);
+    await db
+      .collection('c')
+      .doc('x')
+      .update({ data: { n: 1 } });
+    await db.collection('c').add({ data: { _id: 'y', n: 1 } });
+    await rejection(
+      db.runTransaction(async (tx) => {
+        await tx
+          .collection('c')
+          .doc('x')
+          .update({ data: { n: 100 } });
+        throw new Error('rolled back');
+      }),
+    );
+    await db.runTransaction(async (tx) => {
+      await tx
+        .collection('c')
+        .doc('x')
+        .update({ data: { n: 2 } });
+      await tx
+        .collection('c')
+        .doc('x')
+        .update({ data: { n: 3 } });
+    });
+    // The next snapshot after the init is the commit (id 2, n 3): nothing came for the writes before it.
+    expect(await watch.nth(2)).toMatchObject({
+      id: 2,
+      docs: [{ _id: 'x', n: 3 }],
+      docChanges: [{ dataType: 'update', updatedFields: { n: 3 } }],
+    });
+    await watch.watcher.close();
+  });
+
+  it('breakWatches(): onError once on each open watch, and a new watch works afterwards', async () => {
+    const db = createWxDatabaseStandin();
+    const errors: unknown[] = [];
+    const broken = await new Promise<unknown>((resolve) => {
+      db.collection('c')
+        .doc('x')
+        .watch({
+          onChange: () => {
+            expect(db.breakWatches('gone')).toBe(1);
+          },
+          onError: (error) => {
+            errors.push(error);
+            resolve(error);
+          },
+        });
+    });
+    expect(broken).toMatchObject({
+      errCode: 'SDK_DATABASE_REALTIME_LISTENER_WEBSOCKET_CONNECTION_ERROR',
+      errMsg: 'gone',
+    });
+    expect(db.breakWatches()).toBe(0);
+    const again = record(db, 'c', 'x');
+    expect((await again.nth(1)).type).toBe('init');
+    await again.watcher.close();
+    expect(errors).toHaveLength(1);
   });
 });

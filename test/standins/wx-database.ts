@@ -27,6 +27,9 @@
  *    error rolls back and rejects unchanged. Writes outside transactions wait for locks to clear.
  *  - Results are deep copies, and every call yields to the event loop (setImmediate) first so
  *    concurrent callers interleave the way network round trips do.
+ *  - `doc(id).watch({ onChange, onError })`, the client SDK's realtime push (wx-watch.ts): an init snapshot
+ *    of the document as it stands, then one snapshot per commit that changes it (a plain write or a
+ *    transaction's commit; a write that leaves it as it was sends nothing), `breakWatches()` as a fault.
  *
  * Not modelled: collections that do not exist (the real database needs them created first, -502005),
  * the 1 MB result size limit, Date/GeoPoint types, field-level logic commands.
@@ -58,6 +61,14 @@ import type {
   WxUpdateResult,
   WxWhereCondition,
 } from '../../cloudfunctions/adapters/cloud/wx-database-types';
+import {
+  DocWatchSequence,
+  WatchError,
+  type WatchDoc,
+  type WatchOptions,
+  type Watcher,
+  type WriteKind,
+} from './wx-watch';
 
 export const DEFAULT_GET_LIMIT = 100;
 export const MAX_GET_LIMIT = 1000;
@@ -76,8 +87,27 @@ export interface WxDatabaseStandinStats {
   transactionConflicts: number;
 }
 
+/**
+ * `doc(id).watch()`: the realtime push the mini-program's client SDK has (wx-server-sdk has none: the reference
+ * lists 小程序 and Web as the only 支持端), over this store, so the snapshot contract can be checked against the
+ * writes the CloudBase adapter really makes. See wx-watch.ts for the shapes.
+ */
+export interface WxStandinDocument extends WxDocument {
+  watch(options: WatchOptions): Watcher;
+}
+
+export interface WxStandinCollection extends WxCollection {
+  doc(id: string): WxStandinDocument;
+}
+
 export interface WxDatabaseStandin extends WxDatabase {
   readonly stats: WxDatabaseStandinStats;
+  collection(name: string): WxStandinCollection;
+  /**
+   * A fault on the push channel: every open watch gets onError once and is over, as when the SDK's socket fails
+   * (a new watch may be opened afterwards). Returns how many watches it ended.
+   */
+  breakWatches(errMsg?: string): number;
 }
 
 // ---------------------------------------------------------------- errors
@@ -363,9 +393,18 @@ interface Version {
   doc: WxDocumentData | null;
 }
 
+/** One document's new state at a commit, and the kind of write that made it (a watch reports it). */
+interface Write {
+  collection: string;
+  id: string;
+  /** null: deleted. */
+  doc: WxDocumentData | null;
+  kind: WriteKind;
+}
+
 interface TransactionState {
   startSeq: number;
-  writes: Map<string, { collection: string; id: string; doc: WxDocumentData | null }>;
+  writes: Map<string, Write>;
   conflict: WxStandinError | null;
   finished: boolean;
 }
@@ -376,6 +415,7 @@ class Store {
   private readonly locks = new Map<string, TransactionState>();
   private readonly active = new Set<TransactionState>();
   private unlockWaiters: Array<() => void> = [];
+  private readonly watches = new Map<string, Set<DocWatch>>();
 
   versions(collection: string): Map<string, Version[]> {
     let docs = this.collections.get(collection);
@@ -414,9 +454,10 @@ class Store {
   }
 
   /** Applies writes at one new sequence number: the atomic commit point. */
-  apply(writes: Iterable<{ collection: string; id: string; doc: WxDocumentData | null }>): void {
+  apply(writes: Iterable<Write>): void {
+    const list = [...writes];
     this.seq += 1;
-    for (const write of writes) {
+    for (const write of list) {
       const docs = this.versions(write.collection);
       const history = docs.get(write.id) ?? [];
       // Old versions only serve snapshots; with no transaction open, nobody can read them.
@@ -424,6 +465,30 @@ class Store {
       history.push({ seq: this.seq, doc: write.doc });
       docs.set(write.id, history);
     }
+    // After the whole commit, as the server's change stream sees it: a transaction's writes land together.
+    for (const write of list) this.notify(write);
+  }
+
+  private notify(write: Write): void {
+    for (const watch of this.watches.get(key(write.collection, write.id)) ?? []) watch.changed(write.doc, write.kind);
+  }
+
+  addWatch(collection: string, id: string, watch: DocWatch): void {
+    const docKey = key(collection, id);
+    const set = this.watches.get(docKey) ?? new Set<DocWatch>();
+    set.add(watch);
+    this.watches.set(docKey, set);
+  }
+
+  removeWatch(collection: string, id: string, watch: DocWatch): void {
+    const docKey = key(collection, id);
+    const set = this.watches.get(docKey);
+    set?.delete(watch);
+    if (set?.size === 0) this.watches.delete(docKey);
+  }
+
+  openWatches(): DocWatch[] {
+    return [...this.watches.values()].flatMap((set) => [...set]);
   }
 
   isLockedByOther(key: string, tx: TransactionState | null): boolean {
@@ -543,6 +608,7 @@ class StandinQuery implements WxQuery {
           collection: this.name,
           id: String(doc._id),
           doc: applyUpdate(doc, options.data, 'collection.update'),
+          kind: 'update' as const,
         }));
         store.apply(writes);
         return writes.length;
@@ -557,7 +623,12 @@ class StandinQuery implements WxQuery {
     const removed = await store.whenUnlocked(
       () => this.matching().map((doc) => key(this.name, String(doc._id))),
       () => {
-        const writes = this.matching().map((doc) => ({ collection: this.name, id: String(doc._id), doc: null }));
+        const writes = this.matching().map((doc) => ({
+          collection: this.name,
+          id: String(doc._id),
+          doc: null,
+          kind: 'remove' as const,
+        }));
         store.apply(writes);
         return writes.length;
       },
@@ -580,12 +651,12 @@ class StandinQuery implements WxQuery {
   }
 }
 
-class StandinCollection extends StandinQuery implements WxCollection {
+class StandinCollection extends StandinQuery implements WxStandinCollection {
   constructor(db: StandinDatabase, name: string) {
     super(db, name, { condition: undefined, orders: [], skip: 0, limit: undefined });
   }
 
-  doc(id: string): WxDocument {
+  doc(id: string): WxStandinDocument {
     return new StandinDocument(this.db, this.name, id);
   }
 
@@ -600,19 +671,72 @@ class StandinCollection extends StandinQuery implements WxCollection {
       () => [key(this.name, id)],
       () => {
         if (store.current(this.name, id) !== null) throw duplicateError('collection.add', this.name, id);
-        store.apply([{ collection: this.name, id, doc: { ...structuredClone(data), _id: id } }]);
+        store.apply([{ collection: this.name, id, doc: { ...structuredClone(data), _id: id }, kind: 'add' }]);
         return { _id: id, errMsg: 'collection.add:ok' };
       },
     );
   }
 }
 
-class StandinDocument implements WxDocument {
+/** One open watch on one document: snapshots are delivered in order, each on a turn of its own, as pushes arrive. */
+class DocWatch implements Watcher {
+  private readonly sequence: DocWatchSequence;
+  private state: 'open' | 'closed' | 'errored' = 'open';
+
+  constructor(
+    private readonly store: Store,
+    private readonly collection: string,
+    private readonly id: string,
+    private readonly options: WatchOptions,
+  ) {
+    this.sequence = new DocWatchSequence(id);
+    // The init snapshot is the document as it stands now; writes from here on come as changes after it.
+    const init = this.sequence.init(store.current(collection, id) as WatchDoc | null);
+    store.addWatch(collection, id, this);
+    this.deliver(() => options.onChange(init));
+  }
+
+  changed(doc: WxDocumentData | null, kind: WriteKind): void {
+    if (this.state !== 'open') return;
+    const snapshot = this.sequence.change(doc as WatchDoc | null, kind);
+    if (snapshot !== null) this.deliver(() => this.options.onChange(snapshot));
+  }
+
+  fail(error: WatchError): boolean {
+    if (this.state !== 'open') return false;
+    this.state = 'errored';
+    this.store.removeWatch(this.collection, this.id, this);
+    this.deliver(() => this.options.onError(error));
+    return true;
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'open') this.state = 'closed';
+    this.store.removeWatch(this.collection, this.id, this);
+    await tick();
+  }
+
+  private deliver(call: () => void): void {
+    // Never inside the write that caused it: the push reaches the client after the writer's answer.
+    setImmediate(() => {
+      if (this.state !== 'closed') call();
+    });
+  }
+}
+
+class StandinDocument implements WxStandinDocument {
   constructor(
     private readonly db: StandinDatabase,
     private readonly name: string,
     private readonly id: string,
   ) {}
+
+  watch(options: WatchOptions): Watcher {
+    if (typeof options?.onChange !== 'function' || typeof options?.onError !== 'function') {
+      throw new WatchError('INVALID_PARAM', 'watch() needs both onChange and onError');
+    }
+    return new DocWatch(this.db.store, this.name, this.id, options);
+  }
 
   async get(): Promise<WxDocumentGetResult> {
     await tick();
@@ -632,7 +756,9 @@ class StandinDocument implements WxDocument {
       () => [key(this.name, this.id)],
       () => {
         const existed = store.current(this.name, this.id) !== null;
-        store.apply([{ collection: this.name, id: this.id, doc: { ...structuredClone(options.data), _id: this.id } }]);
+        store.apply([
+          { collection: this.name, id: this.id, doc: { ...structuredClone(options.data), _id: this.id }, kind: 'set' },
+        ]);
         return {
           _id: this.id,
           stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 },
@@ -651,7 +777,14 @@ class StandinDocument implements WxDocument {
       () => {
         const doc = store.current(this.name, this.id);
         if (doc === null) return 0;
-        store.apply([{ collection: this.name, id: this.id, doc: applyUpdate(doc, options.data, 'document.update') }]);
+        store.apply([
+          {
+            collection: this.name,
+            id: this.id,
+            doc: applyUpdate(doc, options.data, 'document.update'),
+            kind: 'update',
+          },
+        ]);
         return 1;
       },
     );
@@ -665,7 +798,7 @@ class StandinDocument implements WxDocument {
       () => [key(this.name, this.id)],
       () => {
         if (store.current(this.name, this.id) === null) return 0;
-        store.apply([{ collection: this.name, id: this.id, doc: null }]);
+        store.apply([{ collection: this.name, id: this.id, doc: null, kind: 'remove' }]);
         return 1;
       },
     );
@@ -692,7 +825,12 @@ class TransactionApi implements WxTransaction {
         if (typeof id !== 'string' || id === '') throw invalidError('collection.add', '_id must be a non-empty string');
         if (this.view(name, id) !== null) throw duplicateError('collection.add', name, id);
         this.lock(name, id);
-        this.tx.writes.set(key(name, id), { collection: name, id, doc: { ...structuredClone(data), _id: id } });
+        this.tx.writes.set(key(name, id), {
+          collection: name,
+          id,
+          doc: { ...structuredClone(data), _id: id },
+          kind: 'add',
+        });
         return { _id: id };
       },
     };
@@ -710,7 +848,12 @@ class TransactionApi implements WxTransaction {
         await this.step();
         checkWriteData(options?.data, 'document.set');
         this.lock(name, id);
-        this.tx.writes.set(key(name, id), { collection: name, id, doc: { ...structuredClone(options.data), _id: id } });
+        this.tx.writes.set(key(name, id), {
+          collection: name,
+          id,
+          doc: { ...structuredClone(options.data), _id: id },
+          kind: 'set',
+        });
         return { stats: { updated: 1 } };
       },
       update: async (options: { data: WxUpdateData }) => {
@@ -720,14 +863,14 @@ class TransactionApi implements WxTransaction {
         if (doc === null) return { stats: { updated: 0 } };
         this.lock(name, id);
         const next = applyUpdate(doc, options.data, 'document.update');
-        this.tx.writes.set(key(name, id), { collection: name, id, doc: next });
+        this.tx.writes.set(key(name, id), { collection: name, id, doc: next, kind: 'update' });
         return { stats: { updated: 1 } };
       },
       remove: async () => {
         await this.step();
         if (this.view(name, id) === null) return { stats: { removed: 0 } };
         this.lock(name, id);
-        this.tx.writes.set(key(name, id), { collection: name, id, doc: null });
+        this.tx.writes.set(key(name, id), { collection: name, id, doc: null, kind: 'remove' });
         return { stats: { removed: 1 } };
       },
     };
@@ -774,9 +917,14 @@ class StandinDatabase implements WxDatabaseStandin {
 
   constructor(readonly throwOnNotFound: boolean) {}
 
-  collection(name: string): WxCollection {
+  collection(name: string): WxStandinCollection {
     if (typeof name !== 'string' || name === '') throw invalidError('database.collection', 'name is required');
     return new StandinCollection(this, name);
+  }
+
+  breakWatches(errMsg = 'simulated fault on the push channel'): number {
+    const error = () => new WatchError('SDK_DATABASE_REALTIME_LISTENER_WEBSOCKET_CONNECTION_ERROR', errMsg);
+    return this.store.openWatches().filter((watch) => watch.fail(error())).length;
   }
 
   async runTransaction<R>(

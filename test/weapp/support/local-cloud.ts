@@ -1,15 +1,16 @@
 /**
  * The real local cloud (`startLocalCloud`: the api function over HTTP on an embedded SQLite store with the
  * demo data) started inside the test on a random port and a temporary data dir, and the pieces a page
- * needs to reach it: dev sign-in tokens and a `wx.cloud.callFunction` that POSTs to `/api/<name>` with a
- * user's token and records every answer.
+ * needs to reach it: dev sign-in tokens, a `wx.cloud.callFunction` that POSTs to `/api/<name>` with a
+ * user's token and records every answer, and a `wx.cloud.database` whose watch follows the live stream.
  */
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud } from '../../../cloudfunctions/local/server';
-import type { CallFunction } from './mini-runtime';
+import { clientDatabase, type WatchRecorder } from './cloud-watch';
+import type { CallFunction, DatabaseFactory } from './mini-runtime';
 
 export interface Answer {
   ok: boolean;
@@ -68,6 +69,10 @@ export interface TestCloud {
    * `alter` changes an answer before it is recorded and handed to the page (to check the checks).
    */
   callFunctionFor(token: string, record: CallRecorder, alter?: (answer: Answer) => Answer): CallFunction;
+  /** `wx.cloud.database` for a page: its watch follows this cloud's live stream, counted in `record`. */
+  databaseFor(record: WatchRecorder): DatabaseFactory;
+  /** Cuts every open live stream from the server's side (the watches following them see the connection drop). */
+  dropLiveStreams(): number;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,8 @@ export async function startTestCloud(): Promise<TestCloud> {
         }
       };
     },
+    databaseFor: (record) => clientDatabase(cloud.url, record),
+    dropLiveStreams: () => cloud.dropLiveStreams(),
     async close() {
       agent.destroy();
       await cloud.close();

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as simulate from 'miniprogram-simulate';
+import type { ClientDatabase } from './cloud-watch';
 
 type Fn = (...args: unknown[]) => unknown;
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
@@ -61,12 +62,27 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** wx.cloud, App, getApp, getCurrentPages and Page, as the WeChat client provides them. */
-function defineGlobals(callFunction: CallFunction, appProbe: () => PageProbe | null): { app: () => Fns | undefined } {
+/** `wx.cloud.database`, the client's own database API (only its realtime watch is modelled: cloud-watch.ts). */
+export type DatabaseFactory = (options?: { env?: string }) => ClientDatabase;
+
+/**
+ * wx.cloud, App, getApp, getCurrentPages and Page, as the WeChat client provides them. Without `database`, wx.cloud
+ * has no database() and the app's live feed polls (what a test of a page that does not care about push wants).
+ */
+function defineGlobals(
+  callFunction: CallFunction,
+  appProbe: () => PageProbe | null,
+  database?: DatabaseFactory,
+): { app: () => Fns | undefined } {
   const g = globalThis as unknown as Record<string, unknown>;
   // miniprogram-simulate has installed its mock `wx` by now; add what it lacks.
   Object.assign(g.wx as object, {
-    cloud: { DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'), init: () => undefined, callFunction },
+    cloud: {
+      DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+      init: () => undefined,
+      callFunction,
+      ...(database ? { database } : {}),
+    },
   });
 
   let app: Fns | undefined;
@@ -199,14 +215,15 @@ export function openPage(route: string): RenderedPage {
 
 /**
  * A cold start on `route` with `query`: a new copy of the whole app (runtime, Taro, React, the app's own
- * modules and the page's subpackage) in a module registry of its own, with `callFunction` as its cloud,
- * then the page rendered from the build with the official compiler. Query values are passed the way the
- * WeChat client passes them to onLoad, URL-encoded as they stand in the page's path.
+ * modules and the page's subpackage) in a module registry of its own, with `callFunction` (and `database`,
+ * when given) as its cloud, then the page rendered from the build with the official compiler. Query values are
+ * passed the way the WeChat client passes them to onLoad, URL-encoded as they stand in the page's path.
  */
 export function coldStartPage(
   route: string,
   query: Record<string, string>,
   callFunction: CallFunction,
+  database?: DatabaseFactory,
 ): { page: RenderedPage; probe: PageProbe; close(): void } {
   const probe: PageProbe = { setDataBytes: [], errors: [] };
   const encoded = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, encodeURIComponent(value)]));
@@ -214,7 +231,7 @@ export function coldStartPage(
   jest.isolateModules(() => {
     // The webpack chunk list lives on `wx`: a new runtime must not pick up the chunks of the previous app.
     delete (globalThis as unknown as { wx: Record<string, unknown> }).wx.webpackJsonp;
-    const { app } = defineGlobals(callFunction, () => probe);
+    const { app } = defineGlobals(callFunction, () => probe, database);
     launchApp(app, route, encoded);
     id = loadPage(route, encoded, probe);
   });
