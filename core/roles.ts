@@ -16,15 +16,18 @@ export interface RoleGrant {
   contestId: string | null;
 }
 
-/** The role areas of the mini-program, each a subpackage opening on its home page. */
+/**
+ * The role areas of the mini-program, each opening on its home page. `packages`: the subpackages whose pages belong
+ * to the area (the host console is the organizer's, in a subpackage of its own so the admin one stays in budget).
+ */
 export const AREAS = ['entrant', 'judge', 'admin', 'notary'] as const;
 export type Area = (typeof AREAS)[number];
 
-export const areaInfo: Record<Area, { label: string; role: Role; home: string }> = {
-  entrant: { label: '参赛报名', role: 'entrant', home: '/entrant/pages/home/index' },
-  judge: { label: '评审工作台', role: 'judge', home: '/judge/pages/home/index' },
-  admin: { label: '赛事管理', role: 'organizer', home: '/admin/pages/home/index' },
-  notary: { label: '现场公证', role: 'notary', home: '/notary/pages/home/index' },
+export const areaInfo: Record<Area, { label: string; role: Role; home: string; packages: readonly string[] }> = {
+  entrant: { label: '参赛报名', role: 'entrant', home: '/entrant/pages/home/index', packages: ['entrant'] },
+  judge: { label: '评审工作台', role: 'judge', home: '/judge/pages/home/index', packages: ['judge'] },
+  admin: { label: '赛事管理', role: 'organizer', home: '/admin/pages/home/index', packages: ['admin', 'stage'] },
+  notary: { label: '现场公证', role: 'notary', home: '/notary/pages/home/index', packages: ['notary'] },
 };
 
 export function hasRole(grants: readonly RoleGrant[], role: Role, contestId?: string): boolean {

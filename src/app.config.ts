@@ -56,9 +56,10 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/campaigns/index',
         'pages/campaign/index',
-        'pages/live/index',
       ],
     },
+    // The host console of the live final: its own subpackage, so the organizer pages keep their budget.
+    { root: 'stage', pages: ['pages/console/index'] },
     // The notary's read-only log and sign-off.
     { root: 'notary', pages: ['pages/home/index'] },
     // The big screen of the live final: public, opened on a PC or tablet on the projector.

@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from '../errors';
 import {
   isSettled,
+  pickCurrent,
   slotStateLabels,
   type LiveShowState,
   type LiveSlot,
@@ -106,19 +107,9 @@ function sorted(show: LiveShowState): LiveSlot[] {
   return show.slots.slice().sort((a, b) => a.position - b.position);
 }
 
-/**
- * The contestant being scored or revealed, else the one on stage (路演 / 答辩): what the console, the judges and
- * the screen follow. With a deferred first score the second contestant is still in 答辩 while the first is
- * scored; the scoring one comes first.
- */
+/** The contestant the judges and the screen follow (pickCurrent over the run order). */
 export function currentSlot(show: LiveShowState): LiveSlot | null {
-  const order = sorted(show);
-  return (
-    order.find((s) => s.state === 'scoring') ??
-    order.find((s) => s.state === 'revealed') ??
-    order.find((s) => s.state === 'pitch' || s.state === 'qa') ??
-    null
-  );
+  return pickCurrent(sorted(show));
 }
 
 export function applyControl(show: LiveShowState, input: ControlInput, now: Date): ControlResult {

@@ -32,6 +32,21 @@ export const slotStateLabels: Record<SlotState, string> = {
 };
 
 /** A slot that no longer takes the stage. */
+/**
+ * Of the slots in run order, the contestant being scored or revealed, else the one on stage (路演 / 答辩): what
+ * the console highlights and the judges and the screen follow. With a deferred first score the second contestant
+ * is still in 答辩 while the first is scored; the scoring one comes first. One rule for the cloud's projection and
+ * the console, so the host never highlights someone the screen does not show.
+ */
+export function pickCurrent<S extends { state: SlotState }>(ordered: readonly S[]): S | null {
+  return (
+    ordered.find((s) => s.state === 'scoring') ??
+    ordered.find((s) => s.state === 'revealed') ??
+    ordered.find((s) => s.state === 'pitch' || s.state === 'qa') ??
+    null
+  );
+}
+
 export function isSettled(state: SlotState): boolean {
   return state === 'done' || state === 'absent' || state === 'withdrawn';
 }

@@ -44,7 +44,9 @@ export interface LiveScreenView {
   current: {
     entryId: string;
     position: number;
+    /** Every place in the drawn order, so 第 N 位 / 共 M 位 agree; `absent` of them are absent or withdrawn. */
     total: number;
+    absent: number;
     projectName: string;
     orgName: string;
     state: SlotState;
@@ -74,7 +76,7 @@ export interface ConsoleSlotView {
   eligible: number;
   scored: Array<{ key: string; name: string }>;
   missing: Array<{ key: string; name: string }>;
-  recused: string[];
+  recused: Array<{ key: string; name: string }>;
   reveal: RevealView | null;
 }
 

@@ -8,9 +8,11 @@ import { syncServerClock } from './server-clock';
  * phones refetch their own views when its `version` moves. On the local cloud (H5) by Server-Sent Events from
  * `/live/<liveId>/stream`; in the mini-program by `watch()` on the `liveScreens` collection (client-readable,
  * one document per show); whenever either errors, by polling `live.screen` every 3 s until it works again.
+ * While the device is offline it says so ('offline', nothing is tried) instead of claiming to be live on a
+ * channel that has not noticed yet, and opens the push channel again the moment the network is back.
  * Reconnects by itself; the caller stops it (page unmount / hide) with the returned function.
  */
-export type FeedStatus = 'connecting' | 'live' | 'polling';
+export type FeedStatus = 'connecting' | 'live' | 'polling' | 'offline';
 
 export const POLL_MS = 3000;
 /** How long a broken push channel is left before trying it again (polling meanwhile). */
@@ -134,12 +136,59 @@ export function followLive(liveId: string, onScreen: OnScreen, onStatus?: (statu
     }
   }
 
-  openPush();
-  return () => {
-    stopped = true;
-    push?.close();
-    push = null;
+  const clearTimers = () => {
     if (pollTimer !== null) clearTimeout(pollTimer);
     if (retryTimer !== null) clearTimeout(retryTimer);
+    pollTimer = null;
+    retryTimer = null;
   };
+  const goOffline = () => {
+    if (stopped) return;
+    push?.close();
+    push = null;
+    clearTimers();
+    setStatus('offline');
+  };
+  const goOnline = () => {
+    if (!stopped && status === 'offline') openPush();
+  };
+  const unwatchNetwork = watchNetwork(goOffline, goOnline);
+
+  if (isOffline()) goOffline();
+  else openPush();
+  return () => {
+    stopped = true;
+    unwatchNetwork();
+    push?.close();
+    push = null;
+    clearTimers();
+  };
+}
+
+function isOffline(): boolean {
+  return process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/**
+ * The device's network going and coming: the browser's online / offline events on H5 (Taro's H5 network event
+ * needs navigator.connection, which not every browser has), wx.onNetworkStatusChange in the mini-program.
+ */
+function watchNetwork(onOffline: () => void, onOnline: () => void): () => void {
+  if (process.env.TARO_ENV === 'h5') {
+    if (typeof window === 'undefined') return () => undefined;
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+    };
+  }
+  const onChange = (res: { isConnected: boolean }) => (res.isConnected ? onOnline() : onOffline());
+  try {
+    Taro.onNetworkStatusChange(onChange);
+    return () => Taro.offNetworkStatusChange(onChange);
+  } catch {
+    // A platform without the event: the push channel's own errors still lead to polling.
+    return () => undefined;
+  }
 }

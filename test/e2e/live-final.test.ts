@@ -164,7 +164,7 @@ test('the organizer draws the order with a seed and marks the fourth contestant 
   await shown(screen, '.screen--setup').waitFor();
   expect(await screenText(screen)).toContain('决赛即将开始');
 
-  await organizer.goto(`${cloud.url}/admin/pages/live/index?${liveQuery}`);
+  await organizer.goto(`${cloud.url}/stage/pages/console/index?${liveQuery}`);
   // No order yet: the console opens on 设置, with the seeded panel of five.
   await shown(organizer, '.live-tab-setup[aria-pressed="true"]').waitFor();
   await expect(shown(organizer, '.live-judge--chosen').count()).resolves.toBe(5);
@@ -300,6 +300,8 @@ async function runContestant(index: number): Promise<void> {
   if (index === OFFLINE_AT) {
     // The venue Wi-Fi drops on this judge's phone: the score waits on the phone (待同步), nothing reaches the hall.
     await context.setOffline(true);
+    // The phone says it lost the show rather than claiming 实时同步 on a channel that has not noticed yet.
+    await expect(shown(lastPage, '.judge-live-feed--offline').innerText()).resolves.toBe('网络已断开，恢复后自动同步');
     await fillAndSubmit(lastPage, entryId, lastTotal);
     const area = shown(lastPage, `.live-sheet-area[data-entry-id="${entryId}"]`);
     await area.locator('.live-footer-state--pending').waitFor();
@@ -308,6 +310,7 @@ async function runContestant(index: number): Promise<void> {
     await expect(shown(screen, '.screen-progress__scored').innerText()).resolves.toBe('4');
     await noTotalsOnScreen();
     await context.setOffline(false);
+    await expect(shown(lastPage, '.judge-live-feed--live').innerText()).resolves.toBe('实时同步');
   } else {
     await noTotalsOnScreen();
     await fillAndSubmit(lastPage, entryId, lastTotal);

@@ -4,13 +4,14 @@
  * Every page of the built mini-program (`dist/weapp/app.json`, so a new page is covered by itself),
  * rendered by miniprogram-simulate with the official compiler, on a cold start of the app, against the real
  * local cloud started here (random port, temporary data dir, dev sign-in tokens): `wx.cloud.callFunction`
- * goes over HTTP to `/api/<name>` as an organizer, a judge, an entrant and a new WeChat user.
+ * goes over HTTP to `/api/<name>` as an organizer, a judge, an entrant and a new WeChat user, and
+ * `wx.cloud.database()` watches through the local cloud's live stream (support/cloud-watch.ts), as on WeChat.
  *
  * Each page must leave its loading state for its content (PageShell's page-ready, or page-empty), or for its
  * not-allowed state (page-forbidden) when the user lacks the page's role area; with no error state, no error
  * thrown in a lifecycle call or caught by Taro's page boundary, no console.error (jsdom reports uncaught
- * errors there) and no failed cloud call. A refusal (FORBIDDEN / UNAUTHENTICATED) is expected only on a page
- * that ends showing its not-allowed state. An unhandled rejection fails the test it happens in (jest-circus
+ * errors there), no failed cloud call, and no watch failed or left open after the page unloads. A refusal
+ * (FORBIDDEN / UNAUTHENTICATED) is expected only on a page that ends showing its not-allowed state. An unhandled rejection fails the test it happens in (jest-circus
  * owns the process's unhandledRejection; a listener added from inside the sandbox never hears it).
  *
  * Per page it records the rendered WXML node count and the largest setData payload, prints them once at the
@@ -20,6 +21,7 @@ import type { ActionOutput } from '@core/actions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { areaInfo, type Area } from '@core/roles';
+import { newWatchRecorder } from './support/cloud-watch';
 import { coldStartPage, distRoot, type PageProbe, type RenderedPage } from './support/mini-runtime';
 import {
   startTestCloud,
@@ -47,12 +49,12 @@ const routes = [
 ];
 
 /**
- * The role area a subpackage is (the area's home page lives under its root); main-package pages have none, nor has
- * a public subpackage that is no area (the big screen, `screen/`): every user may open those.
+ * The role area a subpackage belongs to; main-package pages have none, nor has a public subpackage that is no area
+ * (the big screen, `screen/`): every user may open those.
  */
 function areaOf(root: string | null): Area | null {
   if (root === null) return null;
-  return (Object.keys(areaInfo) as Area[]).find((area) => areaInfo[area].home.startsWith(`/${root}/`)) ?? null;
+  return (Object.keys(areaInfo) as Area[]).find((area) => areaInfo[area].packages.includes(root)) ?? null;
 }
 
 interface User {
@@ -184,11 +186,12 @@ async function renderPage(user: User, route: string, root: string | null, tamper
   const started = Date.now();
   const problems: string[] = [];
   const callFunction = cloud.callFunctionFor(tokens.get(user.as) as string, recorder, tamper);
+  const watches = newWatchRecorder();
   let opened: ReturnType<typeof coldStartPage> | null = null;
   let state: ShellState | null = null;
   let nodes = 0;
   try {
-    opened = coldStartPage(route, query, callFunction);
+    opened = coldStartPage(route, query, callFunction, cloud.databaseFor(watches));
     const { page, probe } = opened;
     if (!(await settle(page, probe, recorder))) {
       problems.push(
@@ -226,6 +229,8 @@ async function renderPage(user: User, route: string, root: string | null, tamper
     errorSpy.mockRestore();
     warnSpy.mockRestore();
   }
+  if (watches.errors > 0) problems.push(`${watches.errors} watch(es) failed`);
+  if (watches.open > 0) problems.push(`${watches.open} watch(es) left open after the page unloaded`);
   const sizes = opened?.probe.setDataBytes ?? [];
   problems.push(...(opened?.probe.errors ?? []).map((e) => `thrown: ${e}`));
   problems.push(...consoleErrors.map((e) => `console.error: ${e}`));

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as compiler from 'miniprogram-compiler';
 import wcsc from 'miniprogram-compiler/src/wcsc';
+import { areaInfo } from '@core/roles';
 import { distRoot, installRuntime, openPage, waitUntil, type CallFunctionParam } from './support/mini-runtime';
 
 interface AppJson {
@@ -46,11 +47,20 @@ describe('app.json', () => {
       ['entrant', 'pages/home/index'],
       ['judge', 'pages/home/index'],
       ['admin', 'pages/home/index'],
+      // The host console of the live final, apart from the other organizer pages.
+      ['stage', 'pages/console/index'],
       ['notary', 'pages/home/index'],
       // The big screen of the live final: public, in a package of its own so a projector loads only it.
       ['screen', 'pages/live/index'],
     ]);
     expect(appJson.resizable).toBe(true);
+    // Every subpackage an area claims exists, and the area opens on a page of its own first package.
+    const roots = appJson.subPackages?.map((sub) => sub.root) ?? [];
+    for (const info of Object.values(areaInfo)) {
+      expect(roots).toEqual(expect.arrayContaining([...info.packages]));
+      expect(allPages).toContain(info.home.slice(1));
+      expect(info.home.startsWith(`/${info.packages[0]}/`)).toBe(true);
+    }
     // The sign-up and objection forms and 我的 → 消息 live in the entrant subpackage; only the tabs, 赛事详情 and
     // articles (opened from shared chats) are main.
     expect(appJson.subPackages?.[0]?.pages).toEqual([

@@ -221,6 +221,7 @@ export function projection(show: LiveShowDoc): LiveScreenView {
           entryId: current.entryId,
           position: current.position,
           total: show.slots.length,
+          absent: show.slots.filter((s) => s.state === 'absent' || s.state === 'withdrawn').length,
           projectName: meta(current.entryId).projectName,
           orgName: meta(current.entryId).orgName,
           state: current.state,

@@ -44,7 +44,7 @@ export async function consoleView(ports: Ports, show: LiveShowDoc): Promise<Live
           eligible: s.eligible.length,
           scored: s.scoredBy.map(person),
           missing: s.eligible.filter((o) => !s.scoredBy.includes(o)).map(person),
-          recused: show.judges.filter((o) => !s.eligible.includes(o)).map((o) => show.judgeNames[o] ?? '评委'),
+          recused: show.judges.filter((o) => !s.eligible.includes(o)).map(person),
           reveal: revealView(show, s.entryId),
         };
       }),

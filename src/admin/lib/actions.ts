@@ -2,7 +2,6 @@
 import { contestAdminActions } from '@core/contest/admin-actions';
 import { institutionAdminActions } from '@core/institution/admin-actions';
 import { judgingAdminActions } from '@core/judging/admin-actions';
-import { liveActions } from '@core/live/actions';
 import { liveAdminActions } from '@core/live/admin-actions';
 import { newsAdminActions } from '@core/news/admin-actions';
 import { notifyAdminActions } from '@core/notify/admin-actions';
@@ -18,6 +17,5 @@ registerActions(
   resultsAdminActions,
   judgingAdminActions,
   liveAdminActions,
-  liveActions,
   notifyAdminActions,
 );

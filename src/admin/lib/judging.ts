@@ -75,8 +75,8 @@ export const judgingUrls = {
   /** 现场决赛: an existing show by its id, or one group of a live round (made on its first save). */
   live: (show: { liveId: string } | { roundId: string; group: string }) =>
     'liveId' in show
-      ? `/admin/pages/live/index?liveId=${q(show.liveId)}`
-      : `/admin/pages/live/index?roundId=${q(show.roundId)}&group=${q(show.group)}`,
+      ? `/stage/pages/console/index?liveId=${q(show.liveId)}`
+      : `/stage/pages/console/index?roundId=${q(show.roundId)}&group=${q(show.group)}`,
   audit: (contestId: string, roundId?: string) =>
     `/admin/pages/audit/index?contestId=${q(contestId)}${roundId ? `&roundId=${q(roundId)}` : ''}`,
 };

@@ -221,7 +221,7 @@ export const pageQueries: Record<string, (look: Lookups) => Promise<Query>> = {
   'admin/pages/campaigns/index': async (look) => ({ contestId: (await look.reviewRound()).contestId }),
   'admin/pages/campaign/index': async (look) => ({ id: (await look.campaign()).id }),
   // The host console of the seed's live final.
-  'admin/pages/live/index': async () => ({ liveId: DEMO_LIVE_ID }),
+  'stage/pages/console/index': async () => ({ liveId: DEMO_LIVE_ID }),
   // The big screen (public: every user) and the notary's log (吴静 holds the grant) of the same show.
   'screen/pages/live/index': async () => ({ liveId: DEMO_LIVE_ID }),
   'notary/pages/home/index': async () => ({ liveId: DEMO_LIVE_ID }),

@@ -114,6 +114,12 @@ export default function LiveScreenPage() {
   );
 }
 
+const screenFeedLabels: Record<Exclude<FeedStatus, 'live'>, string> = {
+  connecting: '正在连接…',
+  polling: '网络不稳，每 3 秒刷新',
+  offline: '网络已断开，恢复后自动连接',
+};
+
 function ScreenBody({
   screen,
   status,
@@ -155,9 +161,7 @@ function ScreenBody({
         <View className="screen-footer__side">
           {screen.frozen ? <Text className="screen-frozen">成绩已公证确认</Text> : null}
           {status !== 'live' ? (
-            <Text className={`screen-connection screen-connection--${status}`}>
-              {status === 'connecting' ? '正在连接…' : '网络不稳，每 3 秒刷新'}
-            </Text>
+            <Text className={`screen-connection screen-connection--${status}`}>{screenFeedLabels[status]}</Text>
           ) : null}
           {fullscreen === false ? <Text className="screen-fullscreen-hint">双击全屏</Text> : null}
         </View>

@@ -24,18 +24,18 @@ import { usePageParams } from '../../../hooks/usePageParams';
 import { useServerNow } from '../../../hooks/useServerNow';
 import { followLive, type FeedStatus } from '../../../services/live-feed';
 // The shared components' styles first, in the one order of the admin pages.
-import '../../components/CheckRow';
-import '../../components/FormRow';
-import { AdminEvent, emitAdminEvent } from '../../lib/events';
-import { go, judgingUrls, stageOfRoundId } from '../../lib/judging';
-import { useWideScreen } from '../../lib/useWideScreen';
+import '../../../admin/components/CheckRow';
+import '../../../admin/components/FormRow';
+import { AdminEvent, emitAdminEvent } from '../../../admin/lib/events';
+import { go, judgingUrls, stageOfRoundId } from '../../../admin/lib/judging';
+import { useWideScreen } from '../../../admin/lib/useWideScreen';
 import { ConsolePanel } from './components/ConsolePanel';
 import { LiveHead } from './components/LiveHead';
 import { contestOfRound, hasStarted, liveTarget } from './components/live-rules';
 import { OrderPanel } from './components/OrderPanel';
 import { SetupPanel } from './components/SetupPanel';
 import { useLiveControl } from './components/useLiveControl';
-import '../../styles/admin.scss';
+import '../../../admin/styles/admin.scss';
 import './index.scss';
 
 type Mode = 'setup' | 'console';

@@ -15,6 +15,7 @@ const feedLabels: Record<FeedStatus, string> = {
   connecting: '连接中…',
   live: '实时同步',
   polling: '网络不稳定，每 3 秒刷新',
+  offline: '网络已断开，恢复后自动同步',
 };
 
 /** Nobody on stage: before the first, between two contestants, or after the last. */

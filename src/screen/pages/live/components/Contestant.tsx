@@ -11,7 +11,10 @@ export function Contestant({ current, compact }: { current: Current; compact?: b
       <View className="screen-contestant__meta">
         <Text className="screen-position">
           第 <Text className="screen-position__number">{current.position}</Text> 位
-          <Text className="screen-position__total"> / 共 {current.total} 位</Text>
+          <Text className="screen-position__total">
+            {' '}
+            / 共 {current.total} 位{current.absent > 0 ? `（${current.absent} 位缺席或退赛）` : ''}
+          </Text>
         </Text>
         {compact ? null : (
           <Text className={`screen-state screen-state--${current.state}`}>{screenStateLabels[current.state]}</Text>

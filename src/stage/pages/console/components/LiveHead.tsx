@@ -5,10 +5,15 @@ import { groupLabels, type Group } from '@core/contest/types';
 import { formatShanghai } from '@core/time/shanghai';
 import type { LiveConsoleView } from '@core/live/views';
 import type { FeedStatus } from '../../../../services/live-feed';
-import { go, judgingUrls } from '../../../lib/judging';
+import { go, judgingUrls } from '../../../../admin/lib/judging';
 import { shortHash } from './live-rules';
 
-const feedLabels: Record<FeedStatus, string> = { connecting: '正在连接…', live: '实时同步', polling: '每 3 秒刷新' };
+const feedLabels: Record<FeedStatus, string> = {
+  connecting: '正在连接…',
+  live: '实时同步',
+  polling: '每 3 秒刷新',
+  offline: '网络已断开',
+};
 
 /** The big screen of the show: a new window on H5 (the projector's), the screen page on WeChat. */
 export function openScreen(liveId: string): void {

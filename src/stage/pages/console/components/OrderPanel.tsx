@@ -9,7 +9,7 @@ import type { LiveConsoleView } from '@core/live/views';
 import { formatShanghai } from '@core/time/shanghai';
 import { ReasonDialog } from '../../../../components/ReasonDialog';
 import { useCloudAction } from '../../../../hooks/useCloudAction';
-import { failureText } from '../../../lib/judging';
+import { failureText } from '../../../../admin/lib/judging';
 import { manualOrderInput, moveItem, seedProblem, sortedSlots } from './live-rules';
 
 export function OrderPanel(props: {
@@ -138,7 +138,7 @@ export function OrderPanel(props: {
                   <Text className="live-order-row__project">{slot.projectName}</Text>
                   <Text className="live-order-row__org muted">
                     {slot.orgName}
-                    {slot.recused.length > 0 ? ` · 回避：${slot.recused.join('、')}` : ''}
+                    {slot.recused.length > 0 ? ` · 回避：${slot.recused.map((judge) => judge.name).join('、')}` : ''}
                   </Text>
                 </View>
               </View>

@@ -59,7 +59,9 @@ export function RunOrder(props: {
             {expanded ? (
               <View className="live-order-row__detail">
                 {slot.reason ? <View className="muted">原因：{slot.reason}</View> : null}
-                {slot.recused.length > 0 ? <View className="muted">回避评委：{slot.recused.join('、')}</View> : null}
+                {slot.recused.length > 0 ? (
+                  <View className="muted">回避评委：{slot.recused.map((judge) => judge.name).join('、')}</View>
+                ) : null}
                 {slot.reveal ? <RevealLines reveal={slot.reveal} compact /> : null}
                 {commands.length > 0 ? (
                   <View className="live-commands">

@@ -10,10 +10,10 @@ import type { FieldErrors } from '@core/errors';
 import type { JudgeLabels } from '@core/live/types';
 import type { LiveConsoleView } from '@core/live/views';
 import { useCloudAction } from '../../../../hooks/useCloudAction';
-import { CheckRow } from '../../../components/CheckRow';
-import { FormFooter } from '../../../components/FormFooter';
-import { FormRow } from '../../../components/FormRow';
-import { failureText } from '../../../lib/judging';
+import { CheckRow } from '../../../../admin/components/CheckRow';
+import { FormFooter } from '../../../../admin/components/FormFooter';
+import { FormRow } from '../../../../admin/components/FormRow';
+import { failureText } from '../../../../admin/lib/judging';
 import { checkSetup, moveItem, setupDraftOf, setupErrorsOf, type SetupDraft } from './live-rules';
 
 export interface Candidate {

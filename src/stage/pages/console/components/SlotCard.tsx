@@ -95,7 +95,7 @@ function Progress({ slot }: { slot: ConsoleSlotView }) {
         </View>
       ) : null}
       {slot.recused.length > 0 ? (
-        <View className="live-progress__names muted">回避：{slot.recused.join('、')}</View>
+        <View className="live-progress__names muted">回避：{slot.recused.map((judge) => judge.name).join('、')}</View>
       ) : null}
     </View>
   );

@@ -8,7 +8,7 @@ import type { Group } from '@core/contest/types';
 import type { FieldErrors } from '@core/errors';
 import { liveDrawInput, liveUpsertInput } from '@core/live/schemas';
 import type { LiveCommand } from '@core/live/machine';
-import { DEFAULT_LIVE_SETTINGS, type JudgeLabels } from '@core/live/types';
+import { DEFAULT_LIVE_SETTINGS, pickCurrent, type JudgeLabels } from '@core/live/types';
 import type { ConsoleSlotView, LiveConsoleView } from '@core/live/views';
 import { validate } from '@core/validation';
 import type { CloudError } from '../../../../services/cloud';
@@ -53,15 +53,9 @@ export function hasStarted(view: Pick<LiveConsoleView, 'slots'>): boolean {
   return view.slots.some((s) => s.state !== 'waiting' && s.state !== 'absent');
 }
 
-/** On stage (路演 / 答辩), else being scored, else revealed: what the console and the screen follow. */
+/** The contestant the screen shows, by the same rule as the cloud's projection. */
 export function currentOf(view: Pick<LiveConsoleView, 'slots'>): ConsoleSlotView | null {
-  const order = sortedSlots(view);
-  return (
-    order.find((s) => s.state === 'pitch' || s.state === 'qa') ??
-    order.find((s) => s.state === 'scoring') ??
-    order.find((s) => s.state === 'revealed') ??
-    null
-  );
+  return pickCurrent(sortedSlots(view));
 }
 
 /** The first contestant still 候场. */
