@@ -11,6 +11,7 @@ import { UPLOAD_LIMITS } from '@core/files/uploads';
 import type { BusinessPlan } from '@core/registration/forms';
 import { callCloud } from './cloud';
 import { CloudError } from './cloud-error';
+import { formatFileSize } from './file-size';
 
 /** A file the user picked: a Blob in the browser, a temp path on WeChat. */
 export type PickedFile = { name: string; size: number; type?: string } & ({ blob: Blob } | { path: string });
@@ -29,12 +30,6 @@ export interface UploadedFile {
 
 const FILE_NAME_MAX = 120;
 const MB = 1024 * 1024;
-
-/** `3.4 MB` / `812 KB` for people. */
-export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** Why this file can't be a business plan (Chinese), or null. */
 export function businessPlanFileProblem(file: Pick<PickedFile, 'name' | 'size' | 'type'>): string | null {

@@ -18,7 +18,7 @@ import { useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLif
 import { toCloudError } from '../../services/cloud';
 import { openAttachment } from '../../services/open-file';
 import { routes } from '../../services/routes';
-import { formatFileSize } from '../../services/upload';
+import { formatFileSize } from '../../services/file-size';
 import './index.scss';
 
 export default function ArticlePage() {

@@ -20,7 +20,7 @@ import { useSignedIn } from '../../../hooks/useSignedIn';
 import { toCloudError } from '../../../services/cloud';
 import { openBusinessPlan, openPendingTab } from '../../../services/open-file';
 import { routes } from '../../../services/routes';
-import { formatFileSize } from '../../../services/upload';
+import { formatFileSize } from '../../../services/file-size';
 import './index.scss';
 
 export default function EntryPage() {

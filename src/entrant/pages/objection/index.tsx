@@ -17,9 +17,9 @@ import { useCloudAction } from '../../../hooks/useCloudAction';
 import { usePageParams } from '../../../hooks/usePageParams';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { toCloudError } from '../../../services/cloud';
+import { formatFileSize } from '../../../services/file-size';
 import { routes } from '../../../services/routes';
 import {
-  formatFileSize,
   objectionFileProblem,
   pickObjectionFileOnWeChat,
   uploadObjectionAttachment,

@@ -7,12 +7,8 @@ import { Text, View } from '@tarojs/components';
 import type { BusinessPlan } from '@core/registration/forms';
 import { FilePicker } from '../../../../components/FilePicker';
 import { toCloudError } from '../../../../services/cloud';
-import {
-  formatFileSize,
-  pickBusinessPlanOnWeChat,
-  uploadBusinessPlan,
-  type PickedFile,
-} from '../../../../services/upload';
+import { formatFileSize } from '../../../../services/file-size';
+import { pickBusinessPlanOnWeChat, uploadBusinessPlan, type PickedFile } from '../../../../services/upload';
 
 export interface PlanUploadProps {
   contestId: string;

@@ -8,7 +8,7 @@ import type { JudgeEntryView } from '@core/judging/views';
 import { callCloud, toCloudError } from '../../../../services/cloud';
 import { openInWeChat, openPendingTab, showInTab } from '../../../../services/open-file';
 import { serverNow } from '../../../../services/server-clock';
-import { formatFileSize } from '../../../../services/upload';
+import { formatFileSize } from '../../../../services/file-size';
 
 export function EntryMaterials({ entry }: { entry: JudgeEntryView }) {
   const [planError, setPlanError] = useState<string | null>(null);
