@@ -95,6 +95,8 @@ export interface LiveConsoleView {
   order: LiveOrder | null;
   slots: ConsoleSlotView[];
   boardShown: boolean;
+  /** The leaderboard as the screen would show it, for the host to check before 公布排行榜. */
+  board: BoardRow[];
   frozen: { byName: string; at: string; head: string } | null;
   head: { count: number; hash: string };
   checkpoints: number;

@@ -296,8 +296,12 @@ describe.each<Store>(['embedded', 'cloudbase'])('the live final on the %s store'
       .collection<AssignmentDoc>(C.assignments)
       .get(assignmentIdFor(ROUND, first, (judges[0] as { openid: string }).openid));
     expect(stored?.score?.revision).toBe(1);
+    // The host sees the board before releasing it; the screen does not.
+    const preview = (await consoleNow()).board;
+    expect(preview).toEqual([expect.objectContaining({ rank: 1, position: 1, final: expected })]);
+    expect((await screen()).board).toBeNull();
     await ok(control('showBoard'));
-    expect((await screen()).board).toEqual([expect.objectContaining({ rank: 1, position: 1, final: expected })]);
+    expect((await screen()).board).toEqual(preview);
   });
 
   test('closing early needs a reason; re-opening needs one, and a changed result shows as changed', async () => {

@@ -372,7 +372,11 @@ test('three contestants run from the console; the judges score, one of them offl
   expect(view.slots.find((s) => s.entryId === order[3])).toMatchObject({ state: 'absent', reason: '选手因故未到场' });
 });
 
-test('the host releases the leaderboard and the screen shows it', async () => {
+test('the host previews the leaderboard on the console, releases it, and the screen shows it', async () => {
+  const previewFinals = shown(organizer, '.live-board-preview .live-board-row__final');
+  await previewFinals.nth(2).waitFor();
+  await expect(previewFinals.count()).resolves.toBe(3);
+  expect(await screenText(screen)).not.toContain('最终排名');
   await shown(organizer, '.live-command-showBoard').click();
   await showsText(organizer, '.live-board-state', '大屏正在显示排行榜');
   await shown(screen, '.screen--board .screen-board').waitFor();
@@ -391,6 +395,8 @@ test('the host releases the leaderboard and the screen shows it', async () => {
     ranked.map((r) => String(r.position)),
   );
   await expect(rows.locator('.screen-rank').allInnerTexts()).resolves.toEqual(['1', '2', '3']);
+  // The console previewed the very board the screen shows.
+  await expect(previewFinals.allInnerTexts()).resolves.toEqual(ranked.map((r) => r.final));
   // The absent contestant is not ranked.
   expect(await screenText(screen)).not.toContain(projects[order[3] ?? '']);
   await screen.screenshot({ path: join(SHOTS, 'live-screen-board.png'), animations: 'disabled' });

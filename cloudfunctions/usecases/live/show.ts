@@ -4,7 +4,7 @@ import { chainEvent, checkpointPayload, shortHash, type LiveEvent, type LiveEven
 import { currentSlot } from '@core/live/machine';
 import { computeReveal, leaderboard } from '@core/live/reveal';
 import { isSettled, type LiveShowState, type LiveSlot } from '@core/live/types';
-import type { LiveScreenView, RevealView } from '@core/live/views';
+import type { BoardRow, LiveScreenView, RevealView } from '@core/live/views';
 import { hasRole, type RoleGrant } from '@core/roles';
 import type { Tx } from '../../ports';
 import {
@@ -183,6 +183,28 @@ function phaseOf(show: LiveShowState): LiveScreenView['phase'] {
   return show.order === null || !started ? 'setup' : 'running';
 }
 
+/** The running leaderboard of the revealed contestants: on the screen while the host shows it, on the console always. */
+export function boardOf(show: LiveShowDoc): BoardRow[] {
+  const meta = (entryId: string) => show.entries[entryId] ?? { projectName: '', orgName: '', field: '' };
+  return leaderboard(
+    show.slots
+      .slice()
+      .sort((a, b) => a.position - b.position)
+      .flatMap((s) => {
+        const r = show.reveals[s.entryId];
+        return r && (s.state === 'revealed' || s.state === 'done')
+          ? [{ final: r.final, position: s.position, s, r }]
+          : [];
+      }),
+  ).map((row) => ({
+    rank: row.rank,
+    position: row.position,
+    projectName: meta(row.s.entryId).projectName,
+    orgName: meta(row.s.entryId).orgName,
+    final: row.r.finalText,
+  }));
+}
+
 /**
  * What the big screen may show: the current contestant, its timer and scoring progress (a count, never a
  * score), its reveal once revealed, the leaderboard only while the host shows it. Later contestants' scores
@@ -193,22 +215,7 @@ export function projection(show: LiveShowDoc): LiveScreenView {
   const current = currentSlot(show);
   const meta = (entryId: string) => show.entries[entryId] ?? { projectName: '', orgName: '', field: '' };
   const upNext = ordered.find((s) => s.state === 'waiting' && s.position > 0);
-  const board = show.boardShown
-    ? leaderboard(
-        ordered.flatMap((s) => {
-          const r = show.reveals[s.entryId];
-          return r && (s.state === 'revealed' || s.state === 'done')
-            ? [{ final: r.final, position: s.position, s, r }]
-            : [];
-        }),
-      ).map((row) => ({
-        rank: row.rank,
-        position: row.position,
-        projectName: meta(row.s.entryId).projectName,
-        orgName: meta(row.s.entryId).orgName,
-        final: row.r.finalText,
-      }))
-    : null;
+  const board = show.boardShown ? boardOf(show) : null;
   return {
     liveId: show._id,
     contestName: show.contestName,

@@ -2,7 +2,7 @@ import type { LiveConsoleView } from '@core/live/views';
 import type { Ports } from '../../ports';
 import { C, type JudgeDoc, type LiveShowDoc } from '../collections';
 import { personKey } from '../files/file-links';
-import { judgeLabel, revealView, setupOpen } from './show';
+import { boardOf, judgeLabel, revealView, setupOpen } from './show';
 
 /**
  * The host console: everything about the show, the judges by opaque key and name (never an openid). The judges
@@ -49,6 +49,7 @@ export async function consoleView(ports: Ports, show: LiveShowDoc): Promise<Live
         };
       }),
     boardShown: show.boardShown,
+    board: boardOf(show),
     frozen: show.frozen && { byName: show.frozen.byName, at: show.frozen.at, head: show.frozen.head },
     head: show.head,
     checkpoints: show.checkpoints,

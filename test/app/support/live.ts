@@ -54,6 +54,7 @@ export function consoleView(overrides: Partial<LiveConsoleView> = {}): LiveConso
     order: { method: 'draw', seed: 'final-2024', reason: null, at: '2024-10-20T01:00:00.000Z' },
     slots: [slot(1), slot(2), slot(3)],
     boardShown: false,
+    board: [],
     frozen: null,
     head: { count: 6, hash: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2' },
     checkpoints: 1,

@@ -69,6 +69,25 @@ function ExportButtons({ liveId }: { liveId: string }) {
   );
 }
 
+/** The leaderboard as the screen would show it, so the host checks it before 公布排行榜 (only revealed results). */
+function BoardPreview({ view }: { view: LiveConsoleView }) {
+  if (view.board.length === 0) return <View className="live-board-preview muted">尚无亮分结果，排行榜为空</View>;
+  return (
+    <View className="live-board-preview">
+      <View className="muted">{view.boardShown ? '大屏上的排行榜' : '预览（大屏尚未显示）'}</View>
+      {view.board.map((row) => (
+        <View key={row.position} className="live-board-row" data-position={row.position}>
+          <Text className="live-board-row__rank">第 {row.rank} 名</Text>
+          <Text className="live-board-row__name">
+            {row.projectName}（第 {row.position} 位出场）
+          </Text>
+          <Text className="live-board-row__final">{row.final}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export function ShowTools({ view, control }: { view: LiveConsoleView; control: LiveControl }) {
   const refused = control.refusedAt === 'show' && !control.asking ? control.refusal : null;
   return (
@@ -89,6 +108,7 @@ export function ShowTools({ view, control }: { view: LiveConsoleView; control: L
         />
       </View>
       {refused ? <View className="live-refusal admin-error">{refused}</View> : null}
+      <BoardPreview view={view} />
       <View className="live-chain">
         <View className="live-chain__row">
           <Text className="muted">日志头哈希</Text>
