@@ -47,3 +47,13 @@ export const IMAGE_SCHEMES: readonly string[] = ['https', 'http', 'cloud', 'loca
 
 /** Every image gets this style so it fits a phone inside WeChat's rich-text, which ignores stylesheets. */
 export const IMAGE_STYLE = 'max-width:100%;height:auto';
+
+/**
+ * The one style each of these tags gets, whatever was typed: rich-text ignores stylesheets, and without room on
+ * the left a list's bullets and numbers fall outside the body (which scrolls sideways for wide tables) and vanish.
+ */
+export const FIXED_STYLES: Readonly<Record<string, string>> = {
+  img: IMAGE_STYLE,
+  ul: 'padding-left:1.6em;margin:0.5em 0;list-style-type:disc',
+  ol: 'padding-left:1.6em;margin:0.5em 0;list-style-type:decimal',
+};

@@ -105,7 +105,7 @@ test('scheduled and immediate articles; sanitized for readers; a shared link ope
   await writeArticle(
     organizer,
     '定时发布的通知',
-    '<p>定时正文</p><script>window.__hacked = 1</script><img src="https://example.invalid/x.png" onerror="window.__hacked = 2">',
+    '<p>定时正文</p><script>window.__hacked = 1</script><img src="https://example.invalid/x.png" onerror="window.__hacked = 2"><ul><li>预赛</li><li>决赛</li></ul>',
     inFewMinutes,
   );
   await writeArticle(organizer, '立即发布的通知', '<p>立即发布的正文</p>', null);
@@ -138,6 +138,22 @@ test('scheduled and immediate articles; sanitized for readers; a shared link ope
   const bodyHtml = await shown(shared, '.article-body').innerHTML();
   expect(bodyHtml).not.toMatch(/<script|onerror|__hacked/);
   expect(await shared.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+  // The list's bullets are drawn inside the body, not cut off at its left edge.
+  const bullet = await shown(shared, '.article-body li')
+    .first()
+    .evaluate((li) => {
+      const list = li.parentElement as HTMLElement;
+      const body = list.closest('.article-body') as HTMLElement;
+      return {
+        marker: getComputedStyle(li).listStyleType,
+        room:
+          list.getBoundingClientRect().left +
+          parseFloat(getComputedStyle(list).paddingLeft) -
+          body.getBoundingClientRect().left,
+      };
+    });
+  expect(bullet.marker).toBe('disc');
+  expect(bullet.room).toBeGreaterThanOrEqual(20);
   await shared.context().close();
   await follower.context().close();
 });

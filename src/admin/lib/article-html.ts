@@ -11,6 +11,7 @@
 import {
   ALLOWED_ATTRIBUTES as ALLOWED_ATTRS,
   ALLOWED_TAGS as ALLOWED_TAG_LIST,
+  FIXED_STYLES,
   IMAGE_SCHEMES,
   IMAGE_STYLE,
   LINK_SCHEMES,
@@ -192,7 +193,8 @@ export function previewNodes(
             }
           : { name: 'img', attrs: { ...attrs, src: shown, style: IMAGE_STYLE } };
     } else {
-      node = { name: tag.name, attrs };
+      const style = FIXED_STYLES[tag.name];
+      node = { name: tag.name, attrs: style === undefined ? attrs : { ...attrs, style } };
     }
     children().push(node);
     if (!VOID_TAGS.has(tag.name) && !tag.selfClosing && 'name' in node && node.name === tag.name) {

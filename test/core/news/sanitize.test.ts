@@ -34,6 +34,19 @@ describe('article HTML is cleaned on save', () => {
     );
   });
 
+  test('lists keep their bullets and numbers in rich-text: one fixed style each, whatever was typed', () => {
+    expect(sanitizeArticleHtml('<ul style="padding:0;list-style:none"><li style="color:red">预赛</li></ul>')).toBe(
+      '<ul style="padding-left:1.6em;margin:0.5em 0;list-style-type:disc"><li>预赛</li></ul>',
+    );
+    expect(sanitizeArticleHtml('<ol class="x"><li>复赛</li></ol>')).toBe(
+      '<ol style="padding-left:1.6em;margin:0.5em 0;list-style-type:decimal"><li>复赛</li></ol>',
+    );
+    // A tag with allowed attributes but no fixed style still takes no style at all.
+    expect(sanitizeArticleHtml('<a href="https://a.example/" style="position:fixed;top:0">x</a>')).toBe(
+      '<a href="https://a.example/">x</a>',
+    );
+  });
+
   test('an image without a full address (`<img src=x onerror=…>`) is dropped, not kept broken', () => {
     expect(sanitizeArticleHtml('<p>a</p><img src=x onerror="alert(1)"><img src="/relative.png">')).toBe('<p>a</p>');
   });
