@@ -3,7 +3,8 @@ const tabPages = ['pages/home/index', 'pages/news/index', 'pages/results/index',
 // 赛事详情 and articles are opened from shared chats (a cold start lands on them), so they live in the main
 // package next to the tabs. The objection form (with its uploads) is opened from 成绩 by signed-in users only:
 // it lives in the entrant subpackage, downloaded on that tap.
-const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index'];
+// pages/not-found is where onPageNotFound (src/app.ts) sends an unknown address.
+const publicPages = [...tabPages, 'pages/contest/index', 'pages/article/index', 'pages/not-found/index'];
 // The dev sign-in and message pages talk to the local cloud's /dev routes, which exist only behind the H5 build.
 const pages =
   process.env.TARO_ENV === 'h5' ? [...publicPages, 'pages/login/index', 'pages/dev-messages/index'] : publicPages;

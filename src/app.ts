@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { usePageNotFound } from '@tarojs/taro';
 import './app.scss';
 
 // At module load, not in onLaunch, so no page effect can call a function before the SDK is ready.
@@ -14,6 +14,8 @@ if (process.env.TARO_ENV === 'weapp') {
 void import('./services/outbox').then((outbox) => outbox.startOutbox());
 
 function App({ children }: PropsWithChildren) {
+  // WeChat honours a redirect only when made synchronously inside the callback.
+  usePageNotFound(() => void Taro.redirectTo({ url: '/pages/not-found/index' }));
   return children;
 }
 

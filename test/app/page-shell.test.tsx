@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { PageShell } from '../../src/components/PageShell';
 import { CloudError } from '../../src/services/cloud';
 
@@ -27,6 +28,18 @@ describe('PageShell', () => {
     expect(screen.getByText('网络异常，请检查网络后重试')).toBeTruthy();
     fireEvent.click(only(container, '.page-retry'));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  test('NOT_FOUND (赛事不存在) offers 返回首页, not a 重试 that cannot help', () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' });
+    const onRetry = jest.fn();
+    const { container } = render(<PageShell error={new CloudError('NOT_FOUND', '赛事不存在')} onRetry={onRetry} />);
+    expect(only(container, '.page-error-message').textContent).toBe('赛事不存在');
+    expect(container.querySelector('.page-retry')).toBeNull();
+    fireEvent.click(only(container, '.page-home'));
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
+    expect(onRetry).not.toHaveBeenCalled();
+    switchTab.mockRestore();
   });
 
   test('empty shows the given text', () => {

@@ -62,6 +62,37 @@ test('a follower reads the home tab, moves between tabs, and is a guest on 我�
   await page.context().close();
 });
 
+test('signing in from a freshly loaded 我的 draws 我的 signed in, not a blank page', async () => {
+  const page = await newPhone();
+  // 我的 opened directly (a refresh, or a link): the login page is pushed on top of a tab page that was the
+  // first page of the app, and switchTab back must show it again with the new user.
+  await page.goto(`${cloud.url}/pages/me/index`);
+  await shown(page, '.me-anonymous').waitFor();
+  await shown(page, '.me-login').click();
+  await shown(page, '.demo-user-entrant').click();
+  await shown(page, '.me-name').waitFor();
+  expect(await shown(page, '.me-name').innerText()).toBe('张明');
+  expect(await shown(page, '.area-link-entrant').count()).toBe(1);
+  expect(await shown(page, '.me-anonymous').count()).toBe(0);
+  await page.context().close();
+});
+
+test('an unknown address shows 页面不存在 with a way home; a missing contest offers 返回首页, not 重试', async () => {
+  const page = await newPhone();
+  await page.goto(`${cloud.url}/pages/no-such-page/index?from=old-link`);
+  await shown(page, '.page-not-found').waitFor();
+  expect(await shown(page, '.page-not-found').innerText()).toContain('页面不存在或已下线');
+  await shown(page, '.page-not-found-home').click();
+  await page.locator('.home-contest', { hasText: '上海区域赛（演示）' }).waitFor();
+
+  await page.goto(`${cloud.url}/pages/contest/index?id=no-such-contest`);
+  await shown(page, '.page-error-message').waitFor();
+  expect(await shown(page, '.page-retry').count()).toBe(0);
+  await shown(page, '.page-home').click();
+  await page.locator('.home-contest', { hasText: '上海区域赛（演示）' }).waitFor();
+  await page.context().close();
+});
+
 test('an entrant sees their role on 我的 and is refused the admin area with a clear message', async () => {
   const page = await newPhone();
   await signInAs(page, 'entrant');
@@ -92,6 +123,26 @@ test('an entrant changes their nickname; empty and risky names are refused in Ch
   await signInAs(page, 'entrant2');
   await shown(page, '.profile-edit').click();
   const input = shown(page, '.profile-input input');
+  // 保存 and 取消 side by side: one height, one line, and 取消 readable (dark text on a light button).
+  const look = (selector: string) =>
+    shown(page, selector).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        top: Math.round(box.top),
+        height: Math.round(box.height),
+        color: style.color,
+        bg: style.backgroundColor,
+      };
+    });
+  const [save, cancel] = [await look('.profile-save'), await look('.profile-cancel')];
+  expect(cancel.height).toBe(save.height);
+  expect(cancel.top).toBe(save.top);
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+  };
+  expect(luminance(cancel.bg) - luminance(cancel.color)).toBeGreaterThan(0.5);
 
   await input.fill('');
   await shown(page, '.profile-save').click();

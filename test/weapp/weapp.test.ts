@@ -79,6 +79,7 @@ describe('app.json', () => {
       'pages/me/index',
       'pages/contest/index',
       'pages/article/index',
+      'pages/not-found/index',
     ]);
     expect(appJson.pages).not.toContain('pages/login/index');
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');

@@ -49,7 +49,12 @@ function ShellBody(props: PageShellProps) {
     return (
       <View className="page-error page-state">
         <Text className="page-error-message page-state__text">{error.message}</Text>
-        {onRetry ? (
+        {error.code === 'NOT_FOUND' ? (
+          // 重试 cannot bring back what does not exist (赛事不存在, a deleted article): lead home instead.
+          <Button className="page-home page-state__button" size="mini" onClick={goHome}>
+            返回首页
+          </Button>
+        ) : onRetry ? (
           <Button className="page-retry page-state__button" size="mini" onClick={onRetry}>
             重试
           </Button>
@@ -120,6 +125,10 @@ class RenderGuard extends Component<{ onRetry?: () => void; children?: ReactNode
       </View>
     );
   }
+}
+
+function goHome(): void {
+  void Taro.switchTab({ url: '/pages/home/index' });
 }
 
 function goToMe(): void {

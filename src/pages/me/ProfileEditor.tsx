@@ -53,11 +53,16 @@ export function ProfileEditor({ name }: { name: string }) {
       />
       {error ? <View className="profile-error error-text">{error}</View> : null}
       <View className="profile-actions">
-        <Button className="profile-save primary-button" loading={saving} disabled={saving} onClick={() => void save()}>
+        <Button
+          className="profile-save button button--primary"
+          loading={saving}
+          disabled={saving}
+          onClick={() => void save()}
+        >
           保存
         </Button>
         <Button
-          className="profile-cancel"
+          className="profile-cancel button"
           disabled={saving}
           onClick={() => {
             setEditing(false);
