@@ -230,6 +230,8 @@ export interface CutoffView {
   out: CutoffEntryView[];
   outCount: number;
   unscored: CutoffEntryView[];
+  /** Entries with fewer scores than the round's judges per entry (k): their rank may still move. */
+  shortOfScores: number;
   /** Which stage the admitted move to, and the list that will be published. */
   next: { status: 'semifinalist' | 'finalist'; listKind: 'preliminary' | 'finalist' } | null;
 }

@@ -71,6 +71,7 @@ function preview(fingerprint = 'fp-1'): CutoffView {
     out: [cutoffEntry(5), cutoffEntry(4, { field: '生物医药' })],
     outCount: 3,
     unscored: [cutoffEntry(7, { aggregate: null })],
+    shortOfScores: 0,
     next: { status: 'semifinalist', listKind: 'preliminary' },
   };
 }
@@ -179,6 +180,45 @@ test('a wide screen gets the table with a column per criterion', async () => {
   }
 });
 
+test('advancing while scoring is unfinished warns with the counts and needs a second confirmation; ranks name their field', async () => {
+  // The first modal (评分尚未完成) is turned down, then accepted; the second is the usual confirm.
+  const modal = confirmModals(false, true, true);
+  const unfinished: CutoffView = { ...preview('fp-1'), straddling: [], scopes: [], shortOfScores: 4 };
+  const s = await serve(
+    PATH,
+    { roundId: ROUND_ID },
+    {
+      'admin.round.ranking': () =>
+        ok({ round: round({ window: 'open' }), rows: [rankingRow(1)], total: 1, page: 1, pageSize: 50 }),
+      'admin.round.cutoff': () => ok({ round: round({ window: 'open' }), preview: unfinished }),
+      'admin.round.advance': () => fail('INTERNAL', '系统繁忙，请稍后再试'),
+    },
+  );
+  const { container } = render(<AdminRankingPage />);
+  await drawn(container, '.cutoff-card');
+  click(container, '.cutoff-rule-proportional');
+  await type(container, '.cutoff-n', '2');
+  click(container, '.cutoff-preview-run');
+  await drawn(container, '.cutoff-preview');
+  const k = round().judgesPerEntry;
+  expect(text(container, '.cutoff-unfinished')).toContain(`4 个项目的评分不足 ${k} 份，评分窗口仍开放`);
+  // 按项目数占比: a rank below the line says in which field it counts.
+  const out = container.querySelector('.cutoff-out-row[data-entry-id="e-4"]') as HTMLElement;
+  expect(text(out, '.cutoff-list__meta')).toContain('生物医药第 ');
+
+  click(container, '.cutoff-confirm');
+  await waitFor(() => expect(modal).toHaveBeenCalledTimes(1));
+  expect(modal.mock.calls[0]?.[0]).toMatchObject({
+    title: '评分尚未完成',
+    content: expect.stringContaining(`4 个项目的评分不足 ${k} 份，评分窗口仍开放`),
+  });
+  expect(callsOf(s, 'admin.round.advance')).toHaveLength(0);
+
+  click(container, '.cutoff-confirm');
+  await waitFor(() => expect(callsOf(s, 'admin.round.advance')).toHaveLength(1));
+  expect(modal.mock.calls.map((call) => call[0]?.title)).toEqual(['评分尚未完成', '评分尚未完成', '确认晋级']);
+});
+
 test('the cut-off: a straddling tie holds back the confirm; advance sends the fingerprint and the pick; CUTOFF_CHANGED asks for a new preview', async () => {
   const modal = confirmModals();
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' });
@@ -191,8 +231,11 @@ test('the cut-off: a straddling tie holds back the confirm; advance sends the fi
     PATH,
     { roundId: ROUND_ID },
     {
-      'admin.round.ranking': () => ok({ round: round(), rows: [rankingRow(1)], total: 1, page: 1, pageSize: 50 }),
-      'admin.round.cutoff': () => ok({ round: round(), preview: previews.shift() ?? preview('fp-2') }),
+      // Scoring is over: the window has closed and every entry has its k scores.
+      'admin.round.ranking': () =>
+        ok({ round: round({ window: 'closed' }), rows: [rankingRow(1)], total: 1, page: 1, pageSize: 50 }),
+      'admin.round.cutoff': () =>
+        ok({ round: round({ window: 'closed' }), preview: previews.shift() ?? preview('fp-2') }),
       'admin.round.advance': () =>
         advances.shift() ??
         ok({

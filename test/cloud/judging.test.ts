@@ -632,6 +632,12 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
       await ok(call(api, organizer, 'admin.round.assign', { roundId: ROUND }));
       // Odd entries are 新一代信息技术 (1, 3, 5), even ones 生物医药 (2, 4, 6); 2 slots → one per field.
       // In 新一代信息技术, entries 1 and 3 tie exactly.
+      const rule = { kind: 'proportional', n: 2 };
+      // Before the scores are in, the preview counts the entries still short of k scores (the page warns).
+      const early = await ok<{ preview: { shortOfScores: number } }>(
+        call(api, organizer, 'admin.round.cutoff', { roundId: ROUND, rule }),
+      );
+      expect(early.preview.shortOfScores).toBe(6);
       await scoreAll({ 1: 88, 3: 88, 5: 70, 2: 90, 4: 60, 6: 55 });
       const ranking = await ok<{ rows: Array<{ entryId: string; rank: number; tied: boolean; aggregate: string }> }>(
         call(api, organizer, 'admin.round.ranking', { roundId: ROUND }),
@@ -644,15 +650,16 @@ describe.each<Store>(['embedded', 'cloudbase'])('judging on the %s store', (stor
         ['4', 5, false],
         ['6', 6, false],
       ]);
-      const rule = { kind: 'proportional', n: 2 };
       const { preview } = await ok<{
         preview: {
+          shortOfScores: number;
           fingerprint: string;
           admitted: Array<{ entryId: string }>;
           straddling: Array<{ entryId: string }>;
           scopes: Array<{ scope: string; slots: number; open: number }>;
         };
       }>(call(api, organizer, 'admin.round.cutoff', { roundId: ROUND, rule }));
+      expect(preview.shortOfScores).toBe(0);
       expect(preview.admitted.map((e) => e.entryId)).toEqual(['e-c-judge-2']);
       expect(preview.straddling.map((e) => e.entryId).sort()).toEqual(['e-c-judge-1', 'e-c-judge-3']);
       expect(preview.scopes.find((s) => s.scope === '新一代信息技术')).toMatchObject({ slots: 1, open: 1 });

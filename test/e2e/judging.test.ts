@@ -311,7 +311,12 @@ test('the organizer sees progress, previews a proportional cut-off with a tie, r
   await shown(page, `.cutoff-tie-pick-${entryIds.get(1)}`).click();
   await expect(tie.getAttribute('data-resolved')).resolves.toBe('true');
   await expect(disabled()).resolves.toBe(false);
+  // Every score is in, but the scoring window is still open: the page says so and asks twice.
+  await expect(shown(page, '.cutoff-unfinished').innerText()).resolves.toContain('评分窗口仍开放');
   await shown(page, '.cutoff-confirm').click();
+  await page.getByText('评分尚未完成').waitFor();
+  await shown(page, '.taro-model__confirm').click();
+  await page.getByText('确认后本轮评分结束').waitFor();
   await shown(page, '.taro-model__confirm').click();
   await shown(page, '.cutoff-done').waitFor();
   await context.close();

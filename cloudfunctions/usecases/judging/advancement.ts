@@ -92,6 +92,7 @@ export function cutoffView(
     out: below.slice(0, 100).map((r) => view(r.entryId)),
     outCount: below.length,
     unscored: preview.unscored.map(view),
+    shortOfScores: ranked.filter((r) => r.scoreCount < round.judgesPerEntry).length,
     next: flow.advanceTo
       ? { status: flow.advanceTo, listKind: flow.advanceTo === 'semifinalist' ? 'preliminary' : 'finalist' }
       : null,

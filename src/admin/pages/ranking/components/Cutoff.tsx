@@ -30,6 +30,18 @@ const ruleHelp: Record<CutoffRule['kind'], string> = {
   proportional: '共 N 个名额，按各行业领域的项目数占比分配（最大余数法，每个领域至少 1 个），领域内按得分排名。',
 };
 
+/** What is unfinished about the scoring (N 个项目评分不足 k 份, 评分窗口仍开放), or null when nothing is. */
+export function unfinishedText(
+  round: Pick<RoundView, 'window' | 'judgesPerEntry'>,
+  preview: CutoffView,
+): string | null {
+  const parts = [
+    preview.shortOfScores > 0 ? `${preview.shortOfScores} 个项目的评分不足 ${round.judgesPerEntry} 份` : null,
+    round.window === 'open' ? '评分窗口仍开放' : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join('，');
+}
+
 function toWhere(round: Pick<RoundView, 'stage'>): string {
   return round.stage === 'preliminary' ? '晋级复赛' : '入围决赛';
 }
@@ -98,6 +110,18 @@ export function Cutoff({ round, onAdvanced }: CutoffProps) {
       return;
     }
     setErrors({});
+    const warning = unfinishedText(round, current);
+    if (warning !== null) {
+      // Deciding on unfinished scores must be chosen twice: once here, once in the confirm below.
+      const early = await Taro.showModal({
+        title: '评分尚未完成',
+        content: `${warning}。现在晋级将按已有评分排名（只有一份评分的项目可能并列第一），之后补交的评分不再改变名单。`,
+        confirmText: '仍要继续',
+        confirmColor: '#c8102e',
+        cancelText: '返回',
+      });
+      if (!early.confirm) return;
+    }
     const answer = await Taro.showModal({
       title: '确认晋级',
       content: `${admitting} 个项目${toWhere(round)}，并发布名单「${listLabel}」${
@@ -168,6 +192,11 @@ export function Cutoff({ round, onAdvanced }: CutoffProps) {
             {current.outCount} 个{current.unscored.length > 0 ? `，无评分 ${current.unscored.length} 个` : ''}
             。预览不会改变任何数据。
           </View>
+          {unfinishedText(round, current) !== null ? (
+            <View className="cutoff-unfinished admin-note">
+              注意：{unfinishedText(round, current)}，名次可能还会变化。确认晋级前请先等评分完成，或在确认时再次确认。
+            </View>
+          ) : null}
           <Scopes preview={current} />
           {current.scopes
             .filter((s) => s.straddling.length > 0)
@@ -178,6 +207,7 @@ export function Cutoff({ round, onAdvanced }: CutoffProps) {
             className="cutoff-admitted"
             title={`确定${toWhere(round)}（${current.admitted.length}）`}
             entries={current.admitted}
+            rule={current.rule.kind}
             limit={ADMITTED_SHOWN}
           />
           {current.out.length > 0 ? (
@@ -185,6 +215,7 @@ export function Cutoff({ round, onAdvanced }: CutoffProps) {
               className="cutoff-out"
               title={`晋级线以下（共 ${current.outCount} 个，列出最接近的 ${current.out.length} 个）`}
               entries={current.out}
+              rule={current.rule.kind}
               limit={10}
             />
           ) : null}
@@ -193,6 +224,7 @@ export function Cutoff({ round, onAdvanced }: CutoffProps) {
               className="cutoff-unscored"
               title={`没有评分的项目（${current.unscored.length}，不会晋级）`}
               entries={current.unscored}
+              rule={current.rule.kind}
               limit={10}
             />
           ) : null}

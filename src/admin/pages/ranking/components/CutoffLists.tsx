@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { groupLabels } from '@core/contest/types';
+import type { CutoffRule } from '@core/judging/types';
 import type { CutoffEntryView, CutoffView } from '@core/judging/views';
 
 export function Scopes({ preview }: { preview: CutoffView }) {
@@ -23,8 +24,26 @@ export function Scopes({ preview }: { preview: CutoffView }) {
   );
 }
 
-export function EntryList(props: { className: string; title: string; entries: CutoffEntryView[]; limit: number }) {
-  const { className, title, entries, limit } = props;
+/**
+ * The row's second line, saying where its rank counts: within the field (按项目数占比: 新一代信息技术第 3 名) or the
+ * group (每组前 N 名: 企业组第 2 名); for 前 N 名 the rank is overall and the line just names group and field.
+ */
+export function metaText(entry: CutoffEntryView, rule: CutoffRule['kind']): string {
+  const group = groupLabels[entry.group];
+  const ranked = entry.aggregate !== null;
+  if (rule === 'proportional' && ranked) return `${entry.orgName} · ${group} · ${entry.field}第 ${entry.scopeRank} 名`;
+  if (rule === 'topPerGroup' && ranked) return `${entry.orgName} · ${group}第 ${entry.scopeRank} 名 · ${entry.field}`;
+  return `${entry.orgName} · ${group} · ${entry.field}`;
+}
+
+export function EntryList(props: {
+  className: string;
+  title: string;
+  entries: CutoffEntryView[];
+  rule: CutoffRule['kind'];
+  limit: number;
+}) {
+  const { className, title, entries, rule, limit } = props;
   const [all, setAll] = useState(false);
   const shown = all ? entries : entries.slice(0, limit);
   return (
@@ -35,9 +54,7 @@ export function EntryList(props: { className: string; title: string; entries: Cu
         <View key={e.entryId} className={`cutoff-list__row ${className}-row`} data-entry-id={e.entryId}>
           <Text className="cutoff-list__rank">{e.aggregate === null ? '—' : e.scopeRank}</Text>
           <Text className="cutoff-list__name">{e.projectName}</Text>
-          <Text className="cutoff-list__meta muted">
-            {e.orgName} · {groupLabels[e.group]} · {e.field}
-          </Text>
+          <Text className="cutoff-list__meta muted">{metaText(e, rule)}</Text>
           <Text className="cutoff-list__score">{e.aggregate ?? '无评分'}</Text>
         </View>
       ))}
