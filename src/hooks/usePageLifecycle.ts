@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 
 /**
@@ -69,6 +69,27 @@ export function usePageHide(callback: () => void): void {
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
+}
+
+/**
+ * Whether the page is on screen: false from its hide (another page or tab on top, the app or the browser tab in
+ * the background) until it is shown again. Timers that only redraw (countdowns, polling) stop meanwhile: a tab
+ * page lives all session, and a setData every second on a hidden page is work nobody sees.
+ */
+export function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(true);
+  usePageHide(() => setVisible(false));
+  usePageShowAgain(() => setVisible(true));
+  useEffect(() => {
+    // A browser tab brought back gets no page show from Taro.
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') setVisible(true);
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+  return visible;
 }
 
 /** 转发给朋友: the share card's title and the page it opens (WeChat; nothing on H5). */

@@ -13,6 +13,7 @@ import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageParams } from '../../../hooks/usePageParams';
+import { usePageVisible } from '../../../hooks/usePageLifecycle';
 import { AdminEvent, emitAdminEvent, useAdminEvent } from '../../lib/events';
 import { AssignCard } from './components/AssignCard';
 import { EntriesCard } from './components/EntriesCard';
@@ -46,6 +47,8 @@ export default function AdminRoundPage() {
   // A background run: look again every few seconds; when it is done, the progress is read again.
   const running = round?.assignProgress?.state === 'running';
   const wasRunning = useRef(false);
+  // Not while the page is hidden; shown again, it looks every few seconds again.
+  const visible = usePageVisible();
   useEffect(() => {
     if (!running) {
       if (wasRunning.current) progress.reload();
@@ -53,10 +56,11 @@ export default function AdminRoundPage() {
       return;
     }
     wasRunning.current = true;
+    if (!visible) return;
     const timer = setInterval(got.reload, ASSIGN_POLL_MS);
     return () => clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload functions are stable.
-  }, [running]);
+  }, [running, visible]);
 
   const shell = shellFor(access, got);
   // The progress is asked for with the round and has no frame of its own: 重试 asks for it again too.

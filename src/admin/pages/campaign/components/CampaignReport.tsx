@@ -9,6 +9,7 @@ import { audienceSummary, campaignStatusLabels, type CampaignReport, type Campai
 import { entryStatusLabels } from '@core/registration/entry-status';
 import { TEMPLATES } from '@core/notify/templates';
 import { formatShanghai } from '@core/time/shanghai';
+import { usePageVisible } from '../../../../hooks/usePageLifecycle';
 import { callCloud } from '../../../../services/cloud';
 import { ExportBox } from '../../../components/ExportBox';
 import { MessageCard } from './MessageCard';
@@ -23,11 +24,13 @@ export function CampaignReportView(props: {
 }) {
   const { campaign, report, loading, reload } = props;
   const live = report.status === 'sending' || report.status === 'scheduled';
+  // Not while the page is hidden; shown again, it refreshes every few seconds again.
+  const visible = usePageVisible();
   useEffect(() => {
-    if (!live || loading) return undefined;
+    if (!live || loading || !visible) return undefined;
     const timer = setTimeout(reload, REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [live, loading, reload]);
+  }, [live, loading, reload, visible]);
   const c = report.counts;
   const boxes: Array<{ key: string; label: string; value: number }> = [
     { key: 'audience', label: '发送对象', value: report.audience },
