@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // One folder per target so project.config.json can point WeChat DevTools at dist/weapp.
     outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
-    plugins: [],
+    // Fixes cloudfunctionRoot in the copy of project.config.json Taro writes into dist/weapp.
+    plugins: [path.join(__dirname, 'weapp-project.ts')],
     alias: { '@core': coreDir },
     defineConstants: {
       // Empty means wx.cloud.DYNAMIC_CURRENT_ENV: the environment the mini-program is bound to.

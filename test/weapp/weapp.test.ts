@@ -86,6 +86,17 @@ describe('app.json', () => {
     expect(appJson.window?.navigationBarTitleText).toBe('创客中国');
   });
 
+  test('the project.config.json Taro copies into dist/weapp finds the built cloud functions from there', () => {
+    const copy = JSON.parse(fs.readFileSync(path.join(distRoot, 'project.config.json'), 'utf8')) as {
+      miniprogramRoot?: string;
+      cloudfunctionRoot?: string;
+    };
+    expect(copy.miniprogramRoot).toBe('./');
+    const functions = path.resolve(distRoot, copy.cloudfunctionRoot ?? '');
+    expect(fs.existsSync(path.join(functions, 'api'))).toBe(true);
+    expect(fs.existsSync(path.join(functions, 'cron'))).toBe(true);
+  });
+
   test('no source maps ship in the package', () => {
     const maps = fs.readdirSync(distRoot, { recursive: true }).filter((f) => String(f).endsWith('.map'));
     expect(maps).toEqual([]);
