@@ -32,6 +32,39 @@ export default function InstitutionPage() {
   );
 }
 
+/** An approved institution: what is on file, and what approval does today (no promise of features to come). */
+function ApprovedProfile({ institution }: { institution: InstitutionView }) {
+  const rows: Array<[string, string]> = [
+    ['机构类型', institutionTypeLabels[institution.type]],
+    ['机构名称', institution.name],
+    ['统一社会信用代码', institution.creditCode],
+    ['联系人', institution.contactName],
+    ['联系电话', institution.mobileMasked],
+    ['关注领域', institution.fields.length > 0 ? institution.fields.join('、') : '未填写'],
+  ];
+  return (
+    <>
+      <View className="section-title">机构信息</View>
+      <View className="card institution-profile">
+        {rows.map(([label, value]) => (
+          <View key={label} className="institution-profile__row">
+            <Text className="institution-profile__label muted">{label}</Text>
+            <Text className="institution-profile__value">{value}</Text>
+          </View>
+        ))}
+        <View className="muted institution-profile__note">如需修改机构信息，请联系组委会。</View>
+      </View>
+      <View className="section-title">入驻后</View>
+      <View className="card institution-can">
+        <View>· 贵机构已登记在组委会的服务机构名录中，组委会可按关注领域联系贵机构参与对接活动。</View>
+        <View>· 大赛组委会发给服务机构的通知会出现在「我的 → 消息」中。</View>
+        <View>· 「我的」页面显示「服务机构」身份。</View>
+        <View className="muted">在线浏览参赛项目、发起产融对接的功能尚未开放。</View>
+      </View>
+    </>
+  );
+}
+
 function InstitutionForm({ initial, fieldOptions }: { initial: InstitutionView | null; fieldOptions: string[] }) {
   const form = useInstitutionForm(initial);
   const { institution, values, errors } = form;
@@ -58,10 +91,7 @@ function InstitutionForm({ initial, fieldOptions }: { initial: InstitutionView |
       <InstitutionStatus institution={institution} />
 
       {institution?.status === 'approved' ? (
-        <View className="card">
-          <View className="muted">机构已通过审核。如需修改机构信息，请联系组委会。</View>
-          <View className="muted">关注领域：{institution.fields.join('、')}</View>
-        </View>
+        <ApprovedProfile institution={institution} />
       ) : (
         <>
           <View className="section-title">{institution ? '修改后重新提交' : '入驻申请'}</View>

@@ -14,7 +14,7 @@ export function InstitutionStatus({ institution }: { institution: InstitutionVie
   if (!institution) {
     return (
       <View className="note">
-        投资机构、银行、孵化基地和公共服务平台可申请入驻，审核通过后可浏览同意对接的参赛项目并发起产融对接。
+        投资机构、银行、孵化基地和公共服务平台可申请入驻。审核通过后，机构登记在组委会的服务机构名录中，组委会据此联系对接；在线浏览参赛项目和发起对接的功能尚未开放。
       </View>
     );
   }
