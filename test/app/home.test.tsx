@@ -8,6 +8,7 @@ import HomePage from '../../src/pages/home/index';
 import { writeCache } from '../../src/services/cache';
 import './support/browser-gaps';
 import { ok, stubFetch, type FetchStub } from './support/fetch-stub';
+import { installPageHost } from './support/page-hooks';
 import { article, articles, homeData } from './support/public-pages';
 
 let stub: FetchStub | undefined;
@@ -51,6 +52,25 @@ test('one home.get draws banners, each running contest with its current stage an
   expect(contest.querySelector('.phase-next')?.textContent).toBe('下一阶段：复赛 9月20日');
   expect(container.querySelectorAll('.home-latest .home-latest-item')).toHaveLength(5);
   expect(container.querySelector('.offline-note')).toBeNull();
+});
+
+test('首页 can be passed on: to a chat and to Moments, opening 首页', async () => {
+  const host = installPageHost();
+  try {
+    stub = stubFetch({ actions: { 'home.get': () => ok(homeData()) } });
+    const { container } = render(<HomePage />);
+    await waitFor(() => expect(container.querySelectorAll('.home-contest')).toHaveLength(1));
+    expect(host.fire('useShareAppMessage')).toEqual({
+      title: '“创客中国”中小企业创新创业大赛 · 报名与赛事动态',
+      path: '/pages/home/index',
+    });
+    expect(host.fire('useShareTimeline')).toEqual({
+      title: '“创客中国”中小企业创新创业大赛 · 报名与赛事动态',
+      query: '',
+    });
+  } finally {
+    host.uninstall();
+  }
 });
 
 test('a pinned article without a cover is not a banner', async () => {

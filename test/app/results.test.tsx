@@ -9,6 +9,7 @@ import ObjectionPage from '../../src/entrant/pages/objection/index';
 import ResultsPage from '../../src/pages/results/index';
 import './support/browser-gaps';
 import { ok, stubFetch, type FetchStub } from './support/fetch-stub';
+import { installPageHost } from './support/page-hooks';
 import { anonymous, signedIn } from './support/fixtures';
 import { NOW, objection, resultItem, resultList } from './support/public-pages';
 
@@ -115,6 +116,22 @@ describe('成绩', () => {
     expect(preliminary?.querySelector('.results-publicity')).toBeNull();
     expect(preliminary?.querySelector('.objection-open')).toBeNull();
     expect(container.querySelector('[data-id="l-9"] .results-prize')?.textContent).toBe('一等奖');
+  });
+
+  test('成绩 can be passed on: to a chat and to Moments, opening this page', async () => {
+    const host = installPageHost();
+    try {
+      await serve(anonymous, { 'results.list': () => ok({ lists: lists(), now: NOW }) });
+      const { container } = render(<ResultsPage />);
+      await waitFor(() => expect(container.querySelector('.page-ready')).not.toBeNull());
+      expect(host.fire('useShareAppMessage')).toEqual({
+        title: '“创客中国”大赛 · 晋级与获奖名单公布',
+        path: '/pages/results/index',
+      });
+      expect(host.fire('useShareTimeline')).toEqual({ title: '“创客中国”大赛 · 晋级与获奖名单公布', query: '' });
+    } finally {
+      host.uninstall();
+    }
   });
 
   test('提出异议 opens the form for that project on that list', async () => {

@@ -13,7 +13,7 @@ import { OfflineNote } from '../../components/OfflineNote';
 import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
-import { usePageShowAgain } from '../../hooks/usePageLifecycle';
+import { usePageShowAgain, useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLifecycle';
 import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import { useServerNow } from '../../hooks/useServerNow';
 import { routes } from '../../services/routes';
@@ -24,9 +24,14 @@ const REFRESH_AFTER_MS = 60_000;
 
 const openArticle = (id: string) => void Taro.navigateTo({ url: routes.article(id) });
 
+/** The card a shared 首页 shows in a chat or on Moments. */
+const HOME_SHARE_TITLE = '“创客中国”中小企业创新创业大赛 · 报名与赛事动态';
+
 export default function HomePage() {
   const home = useCachedCloudQuery('home.get', {}, { cacheKey: 'home' });
   usePageShowAgain(() => home.reloadIfOlderThan(REFRESH_AFTER_MS));
+  useShareMessage(() => ({ title: HOME_SHARE_TITLE, path: routes.home }));
+  useShareTimelineMessage(() => ({ title: HOME_SHARE_TITLE, query: '' }));
   useUnreadBadge();
   const data = home.data;
   const contests = data?.contests ?? [];

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '成绩公布' });
+export default definePageConfig({
+  navigationBarTitleText: '成绩公布',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

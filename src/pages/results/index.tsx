@@ -17,7 +17,7 @@ import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useDebounced } from '../../hooks/useDebounced';
-import { usePageShowAgain } from '../../hooks/usePageLifecycle';
+import { usePageShowAgain, useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLifecycle';
 import { useServerNow } from '../../hooks/useServerNow';
 import { routes } from '../../services/routes';
 import './index.scss';
@@ -26,9 +26,14 @@ import './index.scss';
 const ITEMS_SHOWN = 20;
 const REFRESH_AFTER_MS = 5 * 60_000;
 
+/** The card a shared 成绩 page shows: the published lists are public, so the page may be passed on. */
+const RESULTS_SHARE_TITLE = '“创客中国”大赛 · 晋级与获奖名单公布';
+
 export default function ResultsPage() {
   const results = useCachedCloudQuery('results.list', {}, { cacheKey: 'results' });
   usePageShowAgain(() => results.reloadIfOlderThan(REFRESH_AFTER_MS));
+  useShareMessage(() => ({ title: RESULTS_SHARE_TITLE, path: routes.results }));
+  useShareTimelineMessage(() => ({ title: RESULTS_SHARE_TITLE, query: '' }));
   const lists = results.data?.lists ?? [];
   // 公示 ends while the page is open: hide 提出异议 then, by the server's clock (never a stored copy's).
   const now = useServerNow(
