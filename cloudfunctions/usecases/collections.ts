@@ -381,6 +381,11 @@ export interface RoundEntryDoc {
   previous: Fraction | null;
   /** 复赛 session key, when the round runs in panels. */
   sessionKey: string | null;
+  /**
+   * 决赛: the live show holding this finalist (the whole group's or a 场次's). Every run of show writes the
+   * finalists it takes, so two sessions saving the same finalist at once conflict and one of them is refused.
+   */
+  liveId?: string | null;
   /** Set when the entry leaves the contest (disqualified): kept for the record, left out of ranking. */
   out: boolean;
   joinedAt: string;
@@ -550,7 +555,7 @@ export interface ReminderPlanState {
 }
 
 /**
- * One live show: a 决赛 round's group on stage. `_id` = liveIdFor(roundId, group). Every console action, score
+ * One live show: a 决赛 round's group, or one 场次 of it, on stage. `_id` = liveIdFor(roundId, group, session). Every console action, score
  * and sign-off is one transaction that writes this document (so concurrent ones conflict and retry), appends its
  * events to the chain and rewrites the projection.
  */
@@ -582,8 +587,14 @@ export interface StoredReveal extends Reveal {
   at: string;
 }
 
-export function liveIdFor(roundId: string, group: Group): string {
-  return `${roundId}:${group}`;
+/** The whole group's show, or one 场次's (`session` = its key). */
+export function liveIdFor(roundId: string, group: Group, session?: string | null): string {
+  return session ? `${roundId}:${group}:${session}` : `${roundId}:${group}`;
+}
+
+/** The round of a show's id (the inverse of liveIdFor). */
+export function roundIdOfLive(liveId: string): string {
+  return liveId.replace(/:(enterprise|maker)(:s\d+)?$/, '');
 }
 
 /** One event of the chain: `_id` = `<liveId>:<seq, 6 digits>`, so two writers of the same seq collide. */

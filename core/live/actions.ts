@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { defineAction } from '../action-def';
 import type { MyScoreView } from '../judging/views';
 import { judgeLiveScoreInput, liveRef, notaryConfirmInput, notaryLogInput } from './schemas';
+import type { LiveSession } from './types';
 import type { JudgeLiveView, LiveScreenView, NotaryLogView } from './views';
 
 /** The live final's actions for the big screen (public), the judges on the panel and the notary. */
@@ -32,6 +33,7 @@ export const liveActions = {
       contestName: string;
       roundName: string;
       group: 'enterprise' | 'maker';
+      session: LiveSession | null;
       frozen: boolean;
     }>;
   }>()({

@@ -3,7 +3,7 @@ import { id, ids, int, optionalText, text } from '../schemas/common';
 import { judgeScoreInput } from '../judging/schemas';
 import { LIVE_COMMANDS } from './machine';
 
-/** `<roundId>:<group>`, e.g. `sh-2024:final:enterprise`. */
+/** `<roundId>:<group>` or `<roundId>:<group>:<session>`, e.g. `sh-2024:final:enterprise:s1`. */
 export const liveRef = { liveId: id('决赛场次') };
 
 export const liveGroup = v.picklist(['enterprise', 'maker'], '组别只能是企业组或创客组');
@@ -26,6 +26,21 @@ export const liveUpsertInput = v.object({
     v.check((a) => new Set(a).size === a.length, '评委不能重复'),
   ),
   settings: v.optional(liveSettingsInput, {}),
+  /**
+   * A 场次 of the group: its name and finalists (each in one session of the group only). Absent: the whole group
+   * in one show. A group runs either as one show or in sessions, never both.
+   */
+  session: v.optional(
+    v.object({
+      key: v.pipe(v.string('缺少场次编号'), v.regex(/^s[1-9]\d?$/, '场次编号格式不正确')),
+      name: text('场次名称', { min: 1, max: 20 }),
+      entryIds: v.pipe(
+        ids('项目', 500),
+        v.minLength(1, '请至少选择 1 个本场次的项目'),
+        v.check((a) => new Set(a).size === a.length, '场次中有重复的项目'),
+      ),
+    }),
+  ),
   /** An order set by hand (every contestant once), with why: audited and in the log. */
   manualOrder: v.optional(
     v.object({

@@ -3,7 +3,7 @@
  * contestant's state on stage, and what the host has released. Pure data: the cloud stores it, the console,
  * the judges' phones and the big screen read projections of it.
  */
-import type { Group } from '../contest/types';
+import { groupLabels, type Group } from '../contest/types';
 
 /** 候场 → 路演 → 答辩 → (待评分, deferred first score) → 评分 → 亮分 → 完成; or 缺席 / 退赛. */
 export const SLOT_STATES = [
@@ -108,8 +108,25 @@ export interface LiveSlot {
   reveals: number;
 }
 
+/**
+ * A 场次 of a group's final: the group's finalists split between sessions (上午场 / 下午场, each with its own
+ * panel), each run as its own show. A show without one takes the whole group.
+ */
+export interface LiveSession {
+  /** `s1`, `s2`, …: part of the show's id. */
+  key: string;
+  name: string;
+}
+
+/** 企业组, or 企业组 · 上午场 for a session. */
+export function showLabel(group: Group, session: LiveSession | null | undefined): string {
+  return session ? `${groupLabels[group]} · ${session.name}` : groupLabels[group];
+}
+
 export interface LiveShowState {
   group: Group;
+  /** Absent on shows saved before sessions existed: the whole group. */
+  session?: LiveSession | null;
   settings: LiveSettings;
   /** Panel judges (openids), in the order 评委 1…n are numbered. */
   judges: string[];

@@ -3,7 +3,7 @@ import type { Group } from '../contest/types';
 import type { Aggregation, Rubric } from '../judging/types';
 import type { MyScoreView } from '../judging/views';
 import type { LiveEventType } from './chain';
-import type { LiveOrder, LiveSettings, LiveTimer, SlotState } from './types';
+import type { LiveOrder, LiveSession, LiveSettings, LiveTimer, SlotState } from './types';
 
 export interface RevealView {
   entryId: string;
@@ -38,6 +38,8 @@ export interface LiveScreenView {
   contestName: string;
   roundName: string;
   group: Group;
+  /** The 场次, when the group's final runs in sessions. */
+  session: LiveSession | null;
   /** Bumped on every change: the console and the judges' phones refetch their own views when it moves. */
   version: number;
   phase: 'setup' | 'running' | 'finished';
@@ -87,6 +89,8 @@ export interface LiveConsoleView {
   contestName: string;
   roundName: string;
   group: Group;
+  /** The 场次, when the group's final runs in sessions. */
+  session: LiveSession | null;
   aggregation: Aggregation;
   settings: LiveSettings;
   judges: Array<{ key: string; name: string; label: string }>;
@@ -104,9 +108,22 @@ export interface LiveConsoleView {
   now: string;
 }
 
+/** A finalist of a group, and the show (whole group or 场次) that holds them, if any. */
+export interface LiveFinalist {
+  entryId: string;
+  projectName: string;
+  orgName: string;
+  field: string;
+  liveId: string | null;
+  /** The 场次 that holds the finalist (null: the whole-group show, or none yet). */
+  sessionName: string | null;
+}
+
 export interface LiveSummary {
   liveId: string;
   group: Group;
+  /** The 场次, when the group's final runs in sessions. */
+  session: LiveSession | null;
   contestants: number;
   judges: number;
   phase: LiveScreenView['phase'];
@@ -118,6 +135,8 @@ export interface JudgeLiveView {
   contestName: string;
   roundName: string;
   group: Group;
+  /** The 场次, when the group's final runs in sessions. */
+  session: LiveSession | null;
   version: number;
   current: { entryId: string; position: number; projectName: string; state: SlotState } | null;
   /** The sheet to fill: open while the host has scoring open for this judge's current contestant. */
@@ -158,6 +177,8 @@ export interface NotaryLogView {
   contestName: string;
   roundName: string;
   group: Group;
+  /** The 场次, when the group's final runs in sessions. */
+  session: LiveSession | null;
   aggregation: Aggregation;
   order:
     | (LiveOrder & {

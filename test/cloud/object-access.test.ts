@@ -368,6 +368,12 @@ const ROWS: readonly Row[] = [
   },
   // The live final: a show belongs to its contest's organizers; its panel judges score it; its notary reads it.
   { action: 'admin.live.list', things: ROUNDS, admits: ['organizer'], input: (t) => ({ roundId: t.id }) },
+  {
+    action: 'admin.live.finalists',
+    things: ROUNDS,
+    admits: ['organizer'],
+    input: (t) => ({ roundId: t.id, group: 'enterprise' }),
+  },
   { action: 'admin.live.get', things: LIVES, admits: ['organizer'], input: (t) => ({ liveId: t.id }) },
   {
     action: 'admin.live.upsert',

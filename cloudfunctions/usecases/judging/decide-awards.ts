@@ -7,6 +7,7 @@ import { assertOrganizerOf } from '../scope';
 import { GROUPS, applyAwards, assertFinal } from './awarding';
 import { actorName, loadRound, roundView } from './common';
 import { writeAuditTx } from '../audit';
+import { showLabel } from '@core/live/types';
 import { loadRoundData } from './round-data';
 
 /**
@@ -41,23 +42,47 @@ export const decideAwards: UseCase<'admin.award.decide'> = async (ctx, input, po
     const at = ports.clock.now().toISOString();
     const name = await actorName(ports.db, openid, '组委会');
     const names = new Map(data.entries.map((e) => [e.entryId, e]));
+    const groups = new Set(input.prizes.map((p) => names.get(p.entryId)?.group ?? 'enterprise'));
+    // A live final's shows, found before the transaction (it allows no queries) and read again inside it.
+    const shows =
+      round.mode === 'live'
+        ? await ports.db.collection<LiveShowDoc>(C.liveShows).find({ roundId: round._id })
+        : [];
     await ports.db.transaction(async (tx) => {
       const current = await tx.get<RoundDoc>(C.rounds, round._id);
       if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在');
       if (current.awards !== null) throw new AppError(ErrorCode.INVALID_STATE, '本赛事的获奖名单已确认');
       if (current.mode === 'live') {
-        // A live final's prizes come from the results the notary froze: a group not signed off cannot be awarded.
-        const groups = new Set(input.prizes.map((p) => names.get(p.entryId)?.group ?? 'enterprise'));
+        // A live final's prizes come from the results the notary froze: every show of a group awarded (the whole
+        // group's, or each 场次's) signed off, and every finalist of the group in one of them.
         for (const group of GROUPS) {
           if (!groups.has(group)) continue;
-          const show = await tx.get<LiveShowDoc>(C.liveShows, liveIdFor(round._id, group));
-          if (show?.frozen == null)
+          const held = new Set<string>();
+          let signed = 0;
+          for (const found of shows.filter((s) => s.group === group)) {
+            const show = await tx.get<LiveShowDoc>(C.liveShows, found._id);
+            if (show === null) continue;
+            if (show.frozen === null)
+              throw new AppError(
+                ErrorCode.INVALID_STATE,
+                `${showLabel(group, show.session)}的现场决赛成绩尚未经公证员确认，不能确定奖项`,
+                { group, liveId: show._id },
+              );
+            signed += 1;
+            for (const slot of show.slots) held.add(slot.entryId);
+          }
+          if (signed === 0)
             throw new AppError(
               ErrorCode.INVALID_STATE,
               `${groupLabels[group]}的现场决赛成绩尚未经公证员确认，不能确定奖项`,
-              {
-                group,
-              },
+              { group },
+            );
+          const outside = data.entries.filter((e) => e.group === group && !held.has(e.entryId));
+          if (outside.length > 0)
+            throw new AppError(
+              ErrorCode.INVALID_STATE,
+              `${groupLabels[group]}还有 ${outside.length} 个决赛项目未排入任何场次（如「${outside[0]?.projectName ?? ''}」），不能确定奖项`,
+              { group, outside: outside.length },
             );
         }
       }

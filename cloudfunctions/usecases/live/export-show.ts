@@ -1,8 +1,7 @@
-import { groupLabels } from '@core/contest/types';
 import { AppError, ErrorCode } from '@core/errors';
 import { LOG_FORMAT, shortHash, type LogExport } from '@core/live/chain';
 import { leaderboard } from '@core/live/reveal';
-import { slotStateLabels } from '@core/live/types';
+import { showLabel, slotStateLabels } from '@core/live/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { hasRole } from '@core/roles';
 import writeXlsxFile, { type Row } from 'write-excel-file/node';
@@ -36,7 +35,7 @@ export const exportShow: UseCase<'admin.live.export'> = async (ctx, input, ports
       .find({ liveId: show._id }, { orderBy: [['count', 'asc']] }),
   ]);
   const stamp = formatShanghai(ports.clock.now(), 'YYYYMMDD-HHmmss');
-  const title = `${show.contestName}-${show.roundName}-${groupLabels[show.group]}`;
+  const title = `${show.contestName}-${show.roundName}-${showLabel(show.group, show.session).replace(' · ', '-')}`;
 
   if (input.format === 'log') {
     const ids = show.slots.flatMap((s) => s.eligible.map((o) => assignmentIdFor(show.roundId, s.entryId, o)));

@@ -7,7 +7,7 @@ import { exportShow } from './export-show';
 import { confirmShow, getNotaryLog, listNotaryShows } from './notary';
 import { getJudgeLive, getScreen, getShow, listShows } from './read-shows';
 import { scoreLive } from './score-live';
-import { upsertShow } from './upsert-show';
+import { listFinalists, upsertShow } from './upsert-show';
 
 /** The live final's use cases, one per action of its tables. */
 export const liveUseCases: AreaUseCases<typeof liveActions & typeof liveAdminActions> = {
@@ -18,6 +18,7 @@ export const liveUseCases: AreaUseCases<typeof liveActions & typeof liveAdminAct
   'notary.live.log': getNotaryLog,
   'notary.live.confirm': confirmShow,
   'admin.live.list': listShows,
+  'admin.live.finalists': listFinalists,
   'admin.live.get': getShow,
   'admin.live.upsert': upsertShow,
   'admin.live.draw': drawShowOrder,

@@ -64,6 +64,7 @@ export const listNotaryShows: UseCase<'notary.live.list'> = async (ctx, _input, 
       contestName: s.contestName,
       roundName: s.roundName,
       group: s.group,
+      session: s.session ?? null,
       frozen: s.frozen !== null,
     })),
   };
@@ -101,6 +102,7 @@ export const getNotaryLog: UseCase<'notary.live.log'> = async (ctx, input, ports
     contestName: show.contestName,
     roundName: show.roundName,
     group: show.group,
+    session: show.session ?? null,
     aggregation: show.aggregation,
     order: show.order && {
       ...show.order,

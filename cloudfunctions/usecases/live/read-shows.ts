@@ -44,10 +44,14 @@ export const listShows: UseCase<'admin.live.list'> = async (ctx, input, ports) =
   const shows = await ports.db
     .collection<LiveShowDoc>(C.liveShows)
     .find({ roundId: round._id }, { orderBy: [['group', 'asc']] });
+  // 场次 in their number order (s2 before s10).
+  const sessionNo = (s: LiveShowDoc) => Number(s.session?.key.slice(1) ?? 0);
+  shows.sort((a, b) => a.group.localeCompare(b.group) || sessionNo(a) - sessionNo(b));
   return {
     shows: shows.map((s) => ({
       liveId: s._id,
       group: s.group,
+      session: s.session ?? null,
       contestants: s.slots.length,
       judges: s.judges.length,
       phase: projection(s).phase,
@@ -109,6 +113,7 @@ export const getJudgeLive: UseCase<'judge.live'> = async (ctx, input, ports) => 
       contestName: show.contestName,
       roundName: show.roundName,
       group: show.group,
+      session: show.session ?? null,
       version: show.version,
       current: current
         ? {

@@ -6,6 +6,7 @@ import {
   C,
   assignmentIdFor,
   judgeIdFor,
+  roundIdOfLive,
   type AssignmentDoc,
   type JudgeDoc,
   type RoundDoc,
@@ -26,7 +27,7 @@ import { appendEventsTx, requireShowTx, revealTx, saveShowTx } from './show';
  */
 export const scoreLive: UseCase<'judge.live.score'> = async (ctx, input, ports) => {
   const openid = requireOpenid(ctx.caller.openid);
-  const roundId = input.liveId.replace(/:(enterprise|maker)$/, '');
+  const roundId = roundIdOfLive(input.liveId);
   const round = await loadRound(ports.db, roundId);
   assertJudgeOf(ctx.caller.grants, round.contestId);
   const checked = checkPoints(round.rubric, input.points);

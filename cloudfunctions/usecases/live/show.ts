@@ -1,9 +1,8 @@
-import { groupLabels } from '@core/contest/types';
 import { AppError, ErrorCode } from '@core/errors';
 import { chainEvent, checkpointPayload, shortHash, type LiveEvent, type LiveEventType } from '@core/live/chain';
 import { currentSlot } from '@core/live/machine';
 import { computeReveal, leaderboard } from '@core/live/reveal';
-import { isSettled, type LiveShowState, type LiveSlot } from '@core/live/types';
+import { isSettled, showLabel, type LiveShowState, type LiveSlot } from '@core/live/types';
 import type { BoardRow, LiveScreenView, RevealView } from '@core/live/views';
 import { hasRole, type RoleGrant } from '@core/roles';
 import type { Tx } from '../../ports';
@@ -219,8 +218,9 @@ export function projection(show: LiveShowDoc): LiveScreenView {
   return {
     liveId: show._id,
     contestName: show.contestName,
-    roundName: `${show.roundName} · ${groupLabels[show.group]}`,
+    roundName: `${show.roundName} · ${showLabel(show.group, show.session)}`,
     group: show.group,
+    session: show.session ?? null,
     version: show.version,
     phase: phaseOf(show),
     current: current

@@ -22,6 +22,7 @@ export async function consoleView(ports: Ports, show: LiveShowDoc): Promise<Live
     contestName: show.contestName,
     roundName: show.roundName,
     group: show.group,
+    session: show.session ?? null,
     aggregation: show.aggregation,
     settings: show.settings,
     judges: show.judges.map((openid) => ({ ...person(openid), label: judgeLabel(show, openid) })),
