@@ -123,6 +123,14 @@ export function showLabel(group: Group, session: LiveSession | null | undefined)
   return session ? `${groupLabels[group]} · ${session.name}` : groupLabels[group];
 }
 
+/** The first free 场次 key of a group's sessions: s1, s2, … */
+export function nextSessionKey(taken: ReadonlyArray<LiveSession | null | undefined>): string {
+  const used = new Set(taken.map((s) => s?.key));
+  let n = 1;
+  while (used.has(`s${n}`)) n += 1;
+  return `s${n}`;
+}
+
 export interface LiveShowState {
   group: Group;
   /** Absent on shows saved before sessions existed: the whole group. */

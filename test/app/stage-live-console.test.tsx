@@ -158,6 +158,103 @@ describe('设置', () => {
     expect(text(container, '.live-setup-save')).toBe('保存出场设置');
   });
 
+  test('a 场次: its name and finalists; one held by another session cannot be chosen; none chosen is refused here', async () => {
+    const sessionId = `${LIVE_ROUND_ID}:enterprise:s2`;
+    let show: LiveConsoleView | null = null;
+    const s = await serve(
+      PATH,
+      { roundId: LIVE_ROUND_ID, group: 'enterprise', session: 's2' },
+      {
+        'admin.live.get': () => (show ? ok({ console: show }) : fail('NOT_FOUND', '现场决赛尚未设置')),
+        'admin.round.get': () =>
+          ok({ round: round({ id: LIVE_ROUND_ID, stage: 'final', name: '总决赛', mode: 'live' }), sessions: [] }),
+        'admin.judge.list': () => ok({ judges: [candidate('k-li', '李芳', '上海交通大学')], invites: [] }),
+        'admin.live.finalists': () =>
+          ok({
+            finalists: [
+              {
+                entryId: 'e-1',
+                projectName: '决赛项目1',
+                orgName: '上海一号公司',
+                field: '生物医药',
+                liveId: `${LIVE_ROUND_ID}:enterprise:s1`,
+                sessionName: '上午场',
+              },
+              {
+                entryId: 'e-2',
+                projectName: '决赛项目2',
+                orgName: '上海二号公司',
+                field: '生物医药',
+                liveId: null,
+                sessionName: null,
+              },
+              {
+                entryId: 'e-3',
+                projectName: '决赛项目3',
+                orgName: '上海三号公司',
+                field: '生物医药',
+                liveId: null,
+                sessionName: null,
+              },
+            ],
+          }),
+        'admin.live.upsert': () => {
+          show = consoleView({
+            liveId: sessionId,
+            session: { key: 's2', name: '下午场' },
+            judges: [{ key: 'k-li', name: '李芳', label: '评委 1' }],
+            order: null,
+            slots: [slot(3, { position: 0 })],
+            version: 1,
+          });
+          return ok({ console: show });
+        },
+      },
+    );
+    const { container } = render(<AdminLivePage />);
+    await drawn(container, '.live-finalist[data-entry-id="e-3"]');
+    // A new session is named by its number until the organizer names it.
+    expect((container.querySelector('.live-session-name input') as HTMLInputElement).value).toBe('第2场');
+    expect(text(container, '.live-finalist[data-entry-id="e-1"] .live-finalist__where')).toBe('已在「上午场」');
+    click(container, '.live-finalist[data-entry-id="e-1"] .live-finalist-check');
+    expect(
+      container.querySelector('.live-finalist[data-entry-id="e-1"] .live-finalist-check')?.getAttribute('aria-checked'),
+    ).toBe('false');
+
+    click(container, '.live-judge--free[data-key="k-li"]');
+    await drawn(container, '.live-judge--chosen[data-key="k-li"]');
+    click(container, '.live-setup-save');
+    await waitFor(() =>
+      expect(text(container, '.form-row[data-for="session.entryIds"] .field-error')).toBe(
+        '请至少选择 1 个本场次的项目',
+      ),
+    );
+    expect(callsOf(s, 'admin.live.upsert')).toHaveLength(0);
+
+    await type(container, '.live-session-name', '下午场');
+    click(container, '.live-finalist[data-entry-id="e-3"] .live-finalist-check');
+    await waitFor(() =>
+      expect(
+        container
+          .querySelector('.live-finalist[data-entry-id="e-3"] .live-finalist-check')
+          ?.getAttribute('aria-checked'),
+      ).toBe('true'),
+    );
+    click(container, '.live-setup-save');
+    await drawn(container, '.live-setup-saved');
+    expect(text(container, '.live-setup-saved')).toBe('已创建本场次现场决赛，请抽签或手动排序');
+    expect(callsOf(s, 'admin.live.upsert').map((c) => c.data)).toEqual([
+      {
+        roundId: LIVE_ROUND_ID,
+        group: 'enterprise',
+        session: { key: 's2', name: '下午场', entryIds: ['e-3'] },
+        judges: ['k-li'],
+        settings: { pitchMinutes: 8, qaMinutes: 7, deferFirst: false, judgeLabels: 'numbered' },
+      },
+    ]);
+    expect(text(container, '.live-title')).toContain('企业组 · 下午场');
+  });
+
   test('抽签 with a typed seed: a seed with spaces is refused here; a good one is sent and the order shown with it', async () => {
     const undrawn = consoleView({
       order: null,
@@ -263,6 +360,43 @@ describe('设置', () => {
       [...container.querySelectorAll('.live-order-setup .live-order-row')].map((r) => r.getAttribute('data-entry-id')),
     ).toEqual(['e-1', 'e-3', 'e-2']);
   });
+});
+
+test('手动排序 of a 场次 saves the session with its finalists, so it is not taken for the whole group', async () => {
+  const sessionId = `${LIVE_ROUND_ID}:enterprise:s1`;
+  const show = consoleView({
+    liveId: sessionId,
+    session: { key: 's1', name: '上午场' },
+    slots: [slot(1), slot(2, { position: 2 })],
+  });
+  const s = await serve(
+    PATH,
+    { liveId: sessionId },
+    {
+      'admin.live.get': () => ok({ console: show }),
+      'admin.live.finalists': () => ok({ finalists: [] }),
+      'admin.live.upsert': () => ok({ console: show }),
+    },
+  );
+  const { container } = render(<AdminLivePage />);
+  await drawn(container, '.live-console');
+  expect(text(container, '.live-title')).toContain('企业组 · 上午场');
+  click(container, '.live-tab-setup');
+  await drawn(container, '.live-manual-start');
+  click(container, '.live-manual-start');
+  await drawn(container, '.live-manual-row');
+  click(container, '.live-manual-row[data-entry-id="e-2"] .live-manual-up');
+  click(container, '.live-manual-save');
+  await drawn(container, '.live-order-dialog');
+  await typeReason(container, '.live-order-dialog .live-order-reason', '选手申请调换顺序');
+  click(container, '.live-order-confirm');
+  await drawn(container, '.live-order-done');
+  expect(callsOf(s, 'admin.live.upsert').map((c) => c.data)).toEqual([
+    expect.objectContaining({
+      session: { key: 's1', name: '上午场', entryIds: ['e-1', 'e-2'] },
+      manualOrder: { entryIds: ['e-2', 'e-1'], reason: '选手申请调换顺序' },
+    }),
+  ]);
 });
 
 describe('控制台', () => {

@@ -1,6 +1,6 @@
 import { groupLabels, prizeLabels } from '@core/contest/types';
 import { AppError, ErrorCode, type FieldErrors } from '@core/errors';
-import { C, liveIdFor, type LiveShowDoc, type RoundDoc } from '../collections';
+import { C, type LiveShowDoc, type RoundDoc } from '../collections';
 import { requireOpenid, type UseCase } from '../context';
 import { loadContest } from '../registration/common';
 import { assertOrganizerOf } from '../scope';
@@ -45,9 +45,7 @@ export const decideAwards: UseCase<'admin.award.decide'> = async (ctx, input, po
     const groups = new Set(input.prizes.map((p) => names.get(p.entryId)?.group ?? 'enterprise'));
     // A live final's shows, found before the transaction (it allows no queries) and read again inside it.
     const shows =
-      round.mode === 'live'
-        ? await ports.db.collection<LiveShowDoc>(C.liveShows).find({ roundId: round._id })
-        : [];
+      round.mode === 'live' ? await ports.db.collection<LiveShowDoc>(C.liveShows).find({ roundId: round._id }) : [];
     await ports.db.transaction(async (tx) => {
       const current = await tx.get<RoundDoc>(C.rounds, round._id);
       if (current === null) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在');

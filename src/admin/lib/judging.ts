@@ -72,11 +72,11 @@ export const judgingUrls = {
   round: (roundId: string) => `/admin/pages/round/index?roundId=${q(roundId)}`,
   ranking: (roundId: string) => `/admin/pages/ranking/index?roundId=${q(roundId)}`,
   awards: (roundId: string) => `/admin/pages/awards/index?roundId=${q(roundId)}`,
-  /** 现场决赛: an existing show by its id, or one group of a live round (made on its first save). */
-  live: (show: { liveId: string } | { roundId: string; group: string }) =>
+  /** 现场决赛: an existing show by its id, or one group (or 场次) of a live round (made on its first save). */
+  live: (show: { liveId: string } | { roundId: string; group: string; session?: string }) =>
     'liveId' in show
       ? `/stage/pages/console/index?liveId=${q(show.liveId)}`
-      : `/stage/pages/console/index?roundId=${q(show.roundId)}&group=${q(show.group)}`,
+      : `/stage/pages/console/index?roundId=${q(show.roundId)}&group=${q(show.group)}${show.session ? `&session=${q(show.session)}` : ''}`,
   audit: (contestId: string, roundId?: string) =>
     `/admin/pages/audit/index?contestId=${q(contestId)}${roundId ? `&roundId=${q(roundId)}` : ''}`,
 };

@@ -10,9 +10,8 @@ import '../../lib/actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
 import type { JudgeRoundAssignments } from '@core/judging/views';
-import { slotStateLabels } from '@core/live/types';
+import { showLabel, slotStateLabels } from '@core/live/types';
 import type { JudgeLiveView } from '@core/live/views';
 import { PageShell } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
@@ -162,7 +161,7 @@ function LiveCard({ shows }: { shows: JudgeLiveView[] }) {
         >
           <View className="judge-live-link__main">
             <Text className="judge-live-name">
-              {show.contestName} · {show.roundName} · {groupLabels[show.group]}
+              {show.contestName} · {show.roundName} · {showLabel(show.group, show.session)}
             </Text>
             <View className={`judge-live-now${show.sheet?.open ? ' judge-live-now--open' : ''}`}>{liveLine(show)}</View>
           </View>

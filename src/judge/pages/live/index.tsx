@@ -11,8 +11,7 @@
 import '../../lib/actions';
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
-import { slotStateLabels } from '@core/live/types';
+import { showLabel, slotStateLabels } from '@core/live/types';
 import type { JudgeLiveView } from '@core/live/views';
 import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
@@ -58,7 +57,7 @@ export default function JudgeLivePage() {
         >
           <View className="live-show-link__main">
             <View className="live-show-link-name card__title">
-              {show.roundName} · {groupLabels[show.group]}
+              {show.roundName} · {showLabel(show.group, show.session)}
             </View>
             <View className="muted">{show.contestName}</View>
             <View className="live-show-link-current muted">{currentLine(show)}</View>

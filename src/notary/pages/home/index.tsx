@@ -6,10 +6,10 @@
  * the cloud refuses a head the log has moved past. 导出成绩单 / 导出评分日志 through `admin.live.export`; on H5
  * 打印成绩单 prints the A4 sheet for signatures (print CSS in index.scss).
  */
+import { showLabel } from '@core/live/types';
 import '../../lib/actions';
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
 import { aggregationLabels } from '@core/judging/types';
 import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
@@ -124,7 +124,7 @@ export default function NotaryHomePage() {
               <View className="notary-summary card">
                 <View className="notary-summary__head">
                   <Text className="notary-summary__title card__title">
-                    {log.contestName} · {log.roundName} · {groupLabels[log.group]}
+                    {log.contestName} · {log.roundName} · {showLabel(log.group, log.session)}
                   </Text>
                   <Text className={`notary-status${frozen ? ' notary-status--frozen' : ''}`}>
                     {frozen ? '已公证确认' : '待公证'}

@@ -6,11 +6,11 @@
  * next. A dropped connection never blanks the screen: it keeps the last projection and says so, small, in a
  * corner. Sizes are in vmin (untouched by Taro's px conversion), so the hall reads the same at any resolution.
  */
+import { showLabel } from '@core/live/types';
 import '../../lib/actions';
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
 import type { LiveScreenView } from '@core/live/views';
 import { PageShell } from '../../../components/PageShell';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
@@ -130,7 +130,7 @@ function ScreenBody({
   fullscreen: boolean | null;
 }) {
   const scene = sceneOf(screen);
-  const group = groupLabels[screen.group];
+  const group = showLabel(screen.group, screen.session);
   return (
     <View className={`screen screen--${scene}`} data-version={screen.version}>
       <View className="screen-header">

@@ -1,6 +1,6 @@
 /**
- * 现场决赛 (organizers), `?liveId=` or `?roundId=&group=` (before the group's show exists): the run of show and the
- * host console of one group of a live 决赛 round.
+ * 现场决赛 (organizers), `?liveId=` or `?roundId=&group=[&session=s2]` (before the show exists): the run of show
+ * and the host console of one group of a live 决赛 round, or of one 场次 of it (its name and finalists set first).
  *
  * - 设置, while no contestant has taken the stage: the panel from the contest's judges (评委 1…n in the order
  *   chosen), the timer plan, 首位选手延后评分, how the reveal names the judges (`admin.live.upsert`, which makes
@@ -173,6 +173,8 @@ export default function AdminLivePage() {
                 <SetupPanel
                   roundId={roundId}
                   group={group}
+                  liveId={liveId}
+                  session={view?.session?.key ?? target.session}
                   view={view}
                   candidates={candidates}
                   locked={locked}

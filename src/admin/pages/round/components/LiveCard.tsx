@@ -1,9 +1,11 @@
 /**
- * 现场决赛 of a live round: one link per group to its run of show and host console, with how far each show is
- * (`admin.live.list`); a group without a show yet opens the page to set one up.
+ * 现场决赛 of a live round: per group a link to its run of show and host console, or one per 场次 when the group
+ * runs in sessions, with how far each show is (`admin.live.list`); a group without a show yet is set up whole or
+ * split into sessions (分场次, then + 添加场次).
  */
 import { Text, View } from '@tarojs/components';
 import { groupLabels, type Group } from '@core/contest/types';
+import { nextSessionKey } from '@core/live/types';
 import type { LiveSummary } from '@core/live/views';
 import { useCloudQuery } from '../../../../hooks/useCloudQuery';
 import { AdminEvent, useAdminEvent } from '../../../lib/events';
@@ -34,7 +36,7 @@ export function LiveCard({ roundId }: { roundId: string }) {
         <Text className="card__title">现场决赛</Text>
       </View>
       <View className="muted round-help">
-        按组别设置评审团、计时和出场顺序，决赛当天在控制台掌控路演、答辩、评分和亮分，大屏同步显示。
+        按组别（或分场次）设置评审团、计时和出场顺序，决赛当天在控制台掌控路演、答辩、评分和亮分，大屏同步显示。
       </View>
       {list.error ? (
         <View className="round-live-error admin-error">
@@ -46,20 +48,65 @@ export function LiveCard({ roundId }: { roundId: string }) {
         </View>
       ) : null}
       {GROUPS.map((group) => {
-        const show = shows.find((s) => s.group === group);
-        return (
-          <View
-            key={group}
-            className={`round-live-group round-live-${group}`}
-            onClick={() => go(show ? judgingUrls.live({ liveId: show.liveId }) : judgingUrls.live({ roundId, group }))}
-          >
-            <View className="round-live-group__names">
-              <Text className="round-live-group__name">{groupLabels[group]}</Text>
-              <Text className="round-live-group__state muted">
-                {list.data === undefined && list.loading ? '正在读取…' : showText(show)}
+        const mine = shows.filter((s) => s.group === group);
+        const whole = mine.find((s) => s.session === null);
+        const sessions = mine.filter((s) => s.session !== null);
+        const reading = list.data === undefined && list.error === null;
+        if (sessions.length > 0)
+          return (
+            <View key={group} className={`round-live-sessions round-live-${group}`}>
+              <Text className="round-live-group__name">{groupLabels[group]}（分场次）</Text>
+              {sessions.map((show) => (
+                <View
+                  key={show.liveId}
+                  className="round-live-group round-live-session"
+                  data-live-id={show.liveId}
+                  onClick={() => go(judgingUrls.live({ liveId: show.liveId }))}
+                >
+                  <View className="round-live-group__names">
+                    <Text className="round-live-group__name">{show.session?.name}</Text>
+                    <Text className="round-live-group__state muted">{showText(show)}</Text>
+                  </View>
+                  <Text className="round-live-link admin-link">打开控制台 ›</Text>
+                </View>
+              ))}
+              <Text
+                className="round-live-add-session admin-link"
+                onClick={() =>
+                  go(judgingUrls.live({ roundId, group, session: nextSessionKey(sessions.map((s) => s.session)) }))
+                }
+              >
+                + 添加场次
               </Text>
             </View>
-            <Text className="round-live-link admin-link">{show ? '打开控制台' : '去设置'} ›</Text>
+          );
+        return (
+          <View key={group} className={`round-live-group round-live-${group}`}>
+            <View
+              className="round-live-group__names"
+              onClick={() =>
+                go(whole ? judgingUrls.live({ liveId: whole.liveId }) : judgingUrls.live({ roundId, group }))
+              }
+            >
+              <Text className="round-live-group__name">{groupLabels[group]}</Text>
+              <Text className="round-live-group__state muted">{reading ? '正在读取…' : showText(whole)}</Text>
+            </View>
+            <Text
+              className="round-live-link admin-link"
+              onClick={() =>
+                go(whole ? judgingUrls.live({ liveId: whole.liveId }) : judgingUrls.live({ roundId, group }))
+              }
+            >
+              {whole ? '打开控制台' : '整组设置'} ›
+            </Text>
+            {!whole && !reading ? (
+              <Text
+                className="round-live-split admin-link"
+                onClick={() => go(judgingUrls.live({ roundId, group, session: 's1' }))}
+              >
+                分场次 ›
+              </Text>
+            ) : null}
           </View>
         );
       })}

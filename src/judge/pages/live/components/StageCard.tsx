@@ -4,8 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
-import { slotStateLabels } from '@core/live/types';
+import { showLabel, slotStateLabels } from '@core/live/types';
 import type { JudgeLiveView, LiveScreenView } from '@core/live/views';
 import type { FeedStatus } from '../../../../services/live-feed';
 import { serverNow } from '../../../../services/server-clock';
@@ -59,7 +58,7 @@ export function StageCard({
     <View className={`live-stage card live-stage--${current?.state ?? 'idle'}${compact ? ' live-stage--compact' : ''}`}>
       <View className="live-stage__top">
         <Text className="live-stage-show">
-          {view.roundName} · {groupLabels[view.group]}
+          {view.roundName} · {showLabel(view.group, view.session)}
         </Text>
         <Text className={`judge-live-feed judge-live-feed--${status}`}>{feedLabels[status]}</Text>
       </View>

@@ -3,8 +3,8 @@
  * contestant each judge's total, the dropped ones, the final and the rank; the log's head and checkpoints; lines
  * for the notary, the supervisor and the date. Only in print (`display: none` on screen).
  */
+import { showLabel } from '@core/live/types';
 import { Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
 import { aggregationLabels } from '@core/judging/types';
 import type { NotaryLogView } from '@core/live/views';
 import { formatShanghai } from '@core/time/shanghai';
@@ -19,7 +19,7 @@ export function PrintSheet({ log, printedAt }: { log: NotaryLogView; printedAt: 
         {log.contestName} {log.roundName} 成绩单
       </View>
       <View className="print-subtitle">
-        {groupLabels[log.group]} · 汇总方式：{aggregationLabels[log.aggregation]}
+        {showLabel(log.group, log.session)} · 汇总方式：{aggregationLabels[log.aggregation]}
       </View>
 
       <View className="print-table">

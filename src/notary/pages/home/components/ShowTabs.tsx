@@ -1,6 +1,6 @@
 /** The notary's shows (one per round and group), the chosen one marked; each says whether it is confirmed. */
+import { showLabel } from '@core/live/types';
 import { Text, View } from '@tarojs/components';
-import { groupLabels } from '@core/contest/types';
 import type { ActionOutput } from '@core/actions';
 
 type Show = ActionOutput<'notary.live.list'>['shows'][number];
@@ -17,7 +17,7 @@ export function ShowTabs(props: { shows: Show[]; chosen: string | null; onChoose
           onClick={() => props.onChoose(show.liveId)}
         >
           <Text className="notary-show__title">
-            {show.roundName} · {groupLabels[show.group]}
+            {show.roundName} · {showLabel(show.group, show.session)}
           </Text>
           <Text className="notary-show__contest">{show.contestName}</Text>
           <Text className={`notary-show__state${show.frozen ? ' notary-show__state--frozen' : ''}`}>

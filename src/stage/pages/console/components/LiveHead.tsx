@@ -1,7 +1,8 @@
 /** The show at the top of the page: contest · round · group, how the page follows it, 冻结, and the links. */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { groupLabels, type Group } from '@core/contest/types';
+import { type Group } from '@core/contest/types';
+import { showLabel } from '@core/live/types';
 import { formatShanghai } from '@core/time/shanghai';
 import type { LiveConsoleView } from '@core/live/views';
 import type { FeedStatus } from '../../../../services/live-feed';
@@ -39,7 +40,7 @@ export function LiveHead(props: {
     <View className="live-head card">
       <View className="live-head__main">
         <Text className="live-title">
-          {props.contestName} · {props.roundName} · {groupLabels[props.group]}
+          {props.contestName} · {props.roundName} · {showLabel(props.group, view?.session)}
         </Text>
         {feed ? <Text className={`admin-chip live-feed live-feed--${feed}`}>{feedLabels[feed]}</Text> : null}
       </View>

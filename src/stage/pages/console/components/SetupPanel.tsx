@@ -1,5 +1,5 @@
 /**
- * 出场设置 of one group: the panel (chosen from the judges bound to the contest, numbered 评委 1…n in the order
+ * 出场设置 of one group or one 场次 of it (its name and finalists first): the panel (chosen from the judges bound to the contest, numbered 评委 1…n in the order
  * chosen), the timer plan, 首位选手延后评分 and how the reveal names the judges; saved with `admin.live.upsert`
  * (the first save makes the show). Locked once a contestant has taken the stage.
  */
@@ -10,6 +10,7 @@ import type { FieldErrors } from '@core/errors';
 import type { JudgeLabels } from '@core/live/types';
 import type { LiveConsoleView } from '@core/live/views';
 import { useCloudAction } from '../../../../hooks/useCloudAction';
+import { useCloudQuery } from '../../../../hooks/useCloudQuery';
 import { CheckRow } from '../../../../admin/components/CheckRow';
 import { FormFooter } from '../../../../admin/components/FormFooter';
 import { FormRow } from '../../../../admin/components/FormRow';
@@ -105,6 +106,65 @@ function JudgePicker(props: {
   );
 }
 
+/**
+ * A 场次's finalists, from the group's (`admin.live.finalists`): the ones another show of the group holds are
+ * shown, named by their session, and cannot be chosen.
+ */
+function SessionEntries(props: {
+  roundId: string;
+  group: Group;
+  liveId: string;
+  chosen: string[];
+  locked: boolean;
+  errors: FieldErrors;
+  onChange: (entryIds: string[]) => void;
+}) {
+  const { chosen, locked, onChange } = props;
+  const list = useCloudQuery('admin.live.finalists', { roundId: props.roundId, group: props.group });
+  const finalists = list.data?.finalists ?? [];
+  const free = finalists.filter((f) => f.liveId === null || f.liveId === props.liveId).length;
+  return (
+    <FormRow
+      label="本场次项目"
+      name="session.entryIds"
+      errors={props.errors}
+      hint={`本组共 ${finalists.length} 个决赛项目，每个项目只能在一个场次；可选 ${free} 个`}
+    >
+      {list.error ? (
+        <View className="live-finalists-error admin-error">
+          {list.error.message}
+          <Text className="admin-link" onClick={list.reload}>
+            {' '}
+            重试
+          </Text>
+        </View>
+      ) : null}
+      {list.data === undefined && list.loading ? <View className="muted">正在读取决赛项目…</View> : null}
+      <View className="live-finalists">
+        {finalists.map((f) => {
+          const elsewhere = f.liveId !== null && f.liveId !== props.liveId;
+          return (
+            <View key={f.entryId} className="live-finalist" data-entry-id={f.entryId}>
+              <CheckRow
+                className="live-finalist-check"
+                checked={chosen.includes(f.entryId)}
+                disabled={locked || elsewhere}
+                label={`${f.projectName}（${f.orgName}）`}
+                onChange={(on) => onChange(on ? [...chosen, f.entryId] : chosen.filter((id) => id !== f.entryId))}
+              />
+              {elsewhere ? (
+                <Text className="live-finalist__where muted">
+                  已在{f.sessionName ? `「${f.sessionName}」` : '整组决赛'}
+                </Text>
+              ) : null}
+            </View>
+          );
+        })}
+      </View>
+    </FormRow>
+  );
+}
+
 /** 路演 / 答辩 minutes: one input, named for the phase so forms and tests find it. */
 function MinutesRow(props: {
   kind: 'pitch' | 'qa';
@@ -135,18 +195,21 @@ function MinutesRow(props: {
 export function SetupPanel(props: {
   roundId: string;
   group: Group;
+  liveId: string;
+  /** The 场次's key, when this show is one session of the group. */
+  session: string | null;
   view: LiveConsoleView | null;
   candidates: Candidate[];
   /** A contestant has taken the stage, or the notary signed off. */
   locked: boolean;
   onSaved: (view: LiveConsoleView) => void;
 }) {
-  const { roundId, group, view, candidates, locked, onSaved } = props;
+  const { roundId, group, session, view, candidates, locked, onSaved } = props;
   const [edited, setEdited] = useState<SetupDraft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const upsert = useCloudAction('admin.live.upsert');
-  const draft = edited ?? setupDraftOf(view);
+  const draft = edited ?? setupDraftOf(view, session);
 
   const update = (patch: Partial<SetupDraft>, ...keys: string[]) => {
     setSaved(null);
@@ -162,7 +225,7 @@ export function SetupPanel(props: {
     if (upsert.busy || locked) return;
     setSaved(null);
     upsert.reset();
-    const checked = checkSetup(draft, roundId, group);
+    const checked = checkSetup(draft, roundId, group, session);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -171,7 +234,7 @@ export function SetupPanel(props: {
     const answer = await upsert.run(checked.input);
     if (!answer) return;
     setEdited(null);
-    setSaved(view ? '出场设置已保存' : '已创建本组现场决赛，请抽签或手动排序');
+    setSaved(view ? '出场设置已保存' : `已创建本${session ? '场次' : '组'}现场决赛，请抽签或手动排序`);
     onSaved(answer.console);
   };
   // A refusal with field details goes beside the boxes (taken in by the render that shows it).
@@ -191,6 +254,28 @@ export function SetupPanel(props: {
         <View className="admin-note live-setup-locked">
           {view?.frozen ? '公证员已确认本组成绩，' : '已有选手上台，'}出场设置不能再修改。
         </View>
+      ) : null}
+      {session ? (
+        <>
+          <FormRow label="场次名称" name="session.name" errors={errors} hint="如 上午场、第一场，大屏和公证记录上显示">
+            <Input
+              className="live-session-name admin-input"
+              value={draft.sessionName}
+              maxlength={20}
+              disabled={locked || undefined}
+              onInput={(e) => update({ sessionName: e.detail.value }, 'session.name')}
+            />
+          </FormRow>
+          <SessionEntries
+            roundId={roundId}
+            group={group}
+            liveId={props.liveId}
+            chosen={draft.entryIds}
+            locked={locked}
+            errors={errors}
+            onChange={(entryIds) => update({ entryIds }, 'session.entryIds')}
+          />
+        </>
       ) : null}
       <FormRow
         label="评审团"

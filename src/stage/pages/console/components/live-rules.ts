@@ -21,21 +21,33 @@ export function isGroup(value: string | undefined): value is Group {
 
 export interface LiveTarget {
   liveId: string;
-  /** Known when the page was opened for a group (or the id reads as `<roundId>:<group>`): a new show can be set up. */
+  /** Known when the page was opened for a group (or the id reads as `<roundId>:<group>[:<session>]`): a new show can be set up. */
   roundId: string | null;
   group: Group | null;
+  /** The 场次's key (`s1`…) when the show is one session of the group. */
+  session: string | null;
 }
 
-/** The page's params: `liveId`, or `roundId` + `group` (the show's id is `<roundId>:<group>`). */
+const SESSION_KEY = /^s[1-9]\d?$/;
+
+/**
+ * The page's params: `liveId`, or `roundId` + `group` (+ `session` for a 场次) before the show exists. Show ids
+ * are `<roundId>:<group>` or `<roundId>:<group>:<session>`.
+ */
 export function liveTarget(params: Record<string, string>): LiveTarget | null {
   const { liveId, roundId, group } = params;
-  if (roundId && isGroup(group)) return { liveId: `${roundId}:${group}`, roundId, group };
+  const session = params.session && SESSION_KEY.test(params.session) ? params.session : null;
+  if (roundId && isGroup(group))
+    return { liveId: session ? `${roundId}:${group}:${session}` : `${roundId}:${group}`, roundId, group, session };
   if (!liveId) return null;
-  const cut = liveId.lastIndexOf(':');
-  const tail = liveId.slice(cut + 1);
-  return cut > 0 && isGroup(tail)
-    ? { liveId, roundId: liveId.slice(0, cut), group: tail }
-    : { liveId, roundId: null, group: null };
+  const parts = liveId.split(':');
+  const last = parts.at(-1) ?? '';
+  const inSession = SESSION_KEY.test(last) && parts.length > 2;
+  const tail = inSession ? (parts.at(-2) ?? '') : last;
+  const head = parts.slice(0, inSession ? -2 : -1).join(':');
+  return head !== '' && isGroup(tail)
+    ? { liveId, roundId: head, group: tail, session: inSession ? last : null }
+    : { liveId, roundId: null, group: null, session: null };
 }
 
 /** Round ids are `<contestId>:<stage>`. */
@@ -146,16 +158,21 @@ export function refusalText(error: CloudError): string {
 export interface SetupDraft {
   /** Panel judges by key, in the order 评委 1…n. */
   judges: string[];
+  /** A 场次's name and finalists (unused for a whole-group show). */
+  sessionName: string;
+  entryIds: string[];
   pitchMinutes: string;
   qaMinutes: string;
   deferFirst: boolean;
   judgeLabels: JudgeLabels;
 }
 
-export function setupDraftOf(view: LiveConsoleView | null): SetupDraft {
+export function setupDraftOf(view: LiveConsoleView | null, session: string | null = null): SetupDraft {
   const settings = view?.settings ?? DEFAULT_LIVE_SETTINGS;
   return {
     judges: view?.judges.map((j) => j.key) ?? [],
+    sessionName: view?.session?.name ?? (session ? `第${session.slice(1)}场` : ''),
+    entryIds: view?.slots.map((s) => s.entryId) ?? [],
     pitchMinutes: String(settings.pitchMinutes),
     qaMinutes: String(settings.qaMinutes),
     deferFirst: settings.deferFirst,
@@ -170,15 +187,23 @@ function minutes(text: string): number {
   return trimmed === '' ? Number.NaN : Number(trimmed);
 }
 
+/** "judges.2" and "session.entryIds.0" point at their list as a whole on this form. */
+function fieldOf(path: string): string {
+  if (path.startsWith('judges')) return 'judges';
+  return path.startsWith('session.entryIds') ? 'session.entryIds' : path;
+}
+
 /** The request, or the problems keyed the way the server keys them (`judges`, `settings.pitchMinutes`). */
 export function checkSetup(
   draft: SetupDraft,
   roundId: string,
   group: Group,
+  session: string | null = null,
 ): { ok: true; input: UpsertInput } | { ok: false; errors: FieldErrors } {
   const input: UpsertInput = {
     roundId,
     group,
+    ...(session ? { session: { key: session, name: draft.sessionName, entryIds: draft.entryIds } } : {}),
     judges: draft.judges,
     settings: {
       pitchMinutes: minutes(draft.pitchMinutes),
@@ -191,8 +216,7 @@ export function checkSetup(
   if (!checked.ok) {
     const errors: FieldErrors = {};
     // "judges.2" and the like point at the list as a whole on this form.
-    for (const [path, message] of Object.entries(checked.errors))
-      errors[path.startsWith('judges') ? 'judges' : path] ??= message;
+    for (const [path, message] of Object.entries(checked.errors)) errors[fieldOf(path)] ??= message;
     return { ok: false, errors };
   }
   return { ok: true, input };
@@ -203,6 +227,8 @@ export function manualOrderInput(view: LiveConsoleView, entryIds: string[], reas
   return {
     roundId: view.roundId,
     group: view.group,
+    // A 场次 keeps its name and finalists: without them the save would be read as the whole group's.
+    ...(view.session ? { session: { ...view.session, entryIds: view.slots.map((s) => s.entryId) } } : {}),
     judges: view.judges.map((j) => j.key),
     settings: { ...view.settings },
     manualOrder: { entryIds, reason },
@@ -232,6 +258,6 @@ export function setupErrorsOf(failure: CloudError | null): FieldErrors {
   const out: FieldErrors = {};
   if (failure?.code !== 'INVALID_INPUT' || !failure.details) return out;
   for (const [key, message] of Object.entries(failure.details))
-    if (typeof message === 'string') out[key.startsWith('judges') ? 'judges' : key] ??= message;
+    if (typeof message === 'string') out[fieldOf(key)] ??= message;
   return out;
 }
