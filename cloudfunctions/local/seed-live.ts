@@ -15,7 +15,8 @@ import { seedRunner } from './seed-judging';
 
 /**
  * A live final ready to run: contest `demo-final` on the day of its 决赛, four 企业组 finalists, the five demo
- * judges bound to it and on the panel (8 + 7 minutes, the highest and lowest dropped), the order not drawn yet.
+ * judges bound to it and on the panel (8 + 7 minutes, the highest and lowest dropped), the order not drawn yet;
+ * and three 创客组 finalists with no show yet, to split into 场次.
  * The organizer opens 赛事管理 → 评审轮次 → 决赛 → 现场决赛, the judges 现场评分, the notary 现场公证, and the
  * big screen is /screen/pages/live/index?liveId=demo-final:final:enterprise.
  */
@@ -27,6 +28,13 @@ const finalists = [
   ['上海禾丰农业科技有限公司', '禾丰智慧温室控制系统', '现代农业', '闵行区'],
   ['上海极光半导体有限公司', '极光车规级功率芯片', '智能制造', '嘉定区'],
   ['上海言语人工智能有限公司', '言语多方言语音识别引擎', '人工智能', '徐汇区'],
+] as const;
+
+/** 创客组 finalists, not set up yet: the organizer splits them into 场次 (上午场 / 下午场) to try sessions. */
+const makerFinalists = [
+  ['李明', '李明团队', '智慧养老陪护机器人', '人工智能', '浦东新区'],
+  ['周婷', '周婷团队', '秸秆生物降解餐具', '现代农业', '闵行区'],
+  ['吴磊', '吴磊团队', '工业视觉缺陷检测平台', '智能制造', '嘉定区'],
 ] as const;
 
 const judgeNames: Record<string, string> = {
@@ -80,6 +88,42 @@ export async function seedLiveDemo(ports: Ports): Promise<number> {
       submittedAt,
     };
     await ports.db.collection<EntryDoc>(C.entries).set(doc);
+    created += 1;
+  }
+  for (const [i, [leader, team, project, field, district]] of makerFinalists.entries()) {
+    const submittedAt = shanghaiToIso(day(-60), '11:00:00');
+    await ports.db.collection<EntryDoc>(C.entries).set({
+      _id: `e-demo-final-maker-${i + 1}`,
+      contestId: DEMO_FINAL_ID,
+      editionId: demoEdition._id,
+      ownerOpenid: `seed-maker-finalist-${i + 1}`,
+      group: 'maker',
+      status: 'finalist',
+      statusReason: null,
+      form: {
+        group: 'maker',
+        leaderName: leader,
+        field,
+        district,
+        projectName: project,
+        summary: `${project}：团队自主研发。`,
+      },
+      projectName: project,
+      orgName: team,
+      field,
+      district,
+      dedupeKey: null,
+      similar: null,
+      history: [
+        { status: 'submitted', at: submittedAt, reason: null },
+        { status: 'approved', at: submittedAt, reason: null },
+        { status: 'semifinalist', at: shanghaiToIso(day(-30)), reason: null },
+        { status: 'finalist', at: shanghaiToIso(day(-7)), reason: null },
+      ],
+      createdAt: submittedAt,
+      updatedAt: submittedAt,
+      submittedAt,
+    });
     created += 1;
   }
   for (const [key, name] of Object.entries(judgeNames)) {

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, started the way this machine needs (no sandbox as root, no background networking). */
 export async function launchChromium(): Promise<Browser> {
@@ -27,4 +27,12 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+}
+
+/** Signs in on the local cloud's 登录 page as a demo user (`.demo-user-<key>`), waiting for 我的 to show the name. */
+export async function signInAs(page: Page, cloudUrl: string, key: string): Promise<Page> {
+  await page.goto(`${cloudUrl}/pages/login/index`);
+  await page.locator(`.demo-user-${key}:visible`).click();
+  await page.locator('.me-name:visible').waitFor();
+  return page;
 }
