@@ -14,6 +14,7 @@ import { refreshMe } from '../../src/hooks/useMe';
 import { dropOutboxItem, outboxItems } from '../../src/services/outbox';
 import { resetServerClock } from '../../src/services/server-clock';
 import { ok, stubFetch, type FetchStub } from './support/fetch-stub';
+import { installPageHost } from './support/page-hooks';
 import { judge, myScore } from './support/judging';
 import {
   LIVE_ID,
@@ -235,4 +236,35 @@ test('when the host closes scoring the sheet locks: read only, with a note, the 
   expect((await input(container, 'innovation')).value).toBe('27.5');
   expect(text(container, '.score-state--submitted')).toContain('合计 86.50 分');
   expect(screen.queryByText('提交评分')).toBeNull();
+});
+
+test('hidden, the page lets go of the show’s stream; shown again, it follows it again and reads the sheet afresh', async () => {
+  const host = installPageHost();
+  try {
+    let show = judgeLiveView({ version: 3 });
+    const { container } = await open(() => show);
+    await waitFor(() => expect(stream?.openCount()).toBe(1));
+    const reads = () => stub?.apiCalls().filter((c) => c.action === 'judge.live').length ?? 0;
+    const before = reads();
+
+    act(() => {
+      host.fire('useDidHide');
+    });
+    await waitFor(() => expect(stream?.openCount()).toBe(0));
+
+    // Meanwhile the host opened scoring: the page shown again has the sheet without waiting for a push.
+    show = judgeLiveView({
+      version: 6,
+      current: { entryId: 'e-1', position: 1, projectName: '决赛项目1', state: 'scoring' },
+      sheet: openSheet(),
+    });
+    act(() => {
+      host.fire('useDidShow');
+    });
+    await waitFor(() => expect(stream?.openCount()).toBe(1));
+    await waitFor(() => expect(reads()).toBe(before + 1));
+    await waitFor(() => expect(container.querySelector('.score-submit')).not.toBeNull());
+  } finally {
+    host.uninstall();
+  }
 });

@@ -354,7 +354,7 @@ describe('设置', () => {
       },
     ]);
     expect(has(container, '.live-order-dialog')).toBe(false);
-    expect(text(container, '.live-order-reason')).toBe('手动排序原因：选手因交通原因申请调后');
+    expect(text(container, '.live-order-why')).toBe('手动排序原因：选手因交通原因申请调后');
     expect(text(container, '.live-order-method')).toContain('手动排序');
     expect(
       [...container.querySelectorAll('.live-order-setup .live-order-row')].map((r) => r.getAttribute('data-entry-id')),

@@ -136,6 +136,8 @@ class FakeEventSource {
 export interface LiveStream {
   /** The streams the page opened, by URL. */
   urls: () => string[];
+  /** How many of them are still open. */
+  openCount: () => number;
   /** The server sends a frame on every open stream: the released projection and its clock. */
   push: (screen: LiveScreenView, now?: string) => Promise<void>;
   uninstall: () => void;
@@ -146,6 +148,7 @@ export function installLiveStream(): LiveStream {
   Object.assign(globalThis, { EventSource: FakeEventSource });
   return {
     urls: () => FakeEventSource.opened.map((s) => s.url),
+    openCount: () => FakeEventSource.opened.filter((s) => !s.closed).length,
     push: async (screen, now = LIVE_NOW) => {
       const data = JSON.stringify({ screen, now });
       await act(async () => {

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LiveScreenView } from '@core/live/views';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
-import { usePageHide, usePageShowAgain } from '../../../hooks/usePageLifecycle';
+import { usePageVisible } from '../../../hooks/usePageLifecycle';
 import { followLive, type FeedStatus } from '../../../services/live-feed';
 
 /** How soon a failed refetch is tried again while the view is behind the show. */
@@ -15,7 +15,6 @@ const RETRY_MS = 3000;
 
 export function useLiveShow(liveId: string, openid: string, enabled: boolean) {
   const [refetch, setRefetch] = useState(0);
-  const [active, setActive] = useState(true);
   const [screen, setScreen] = useState<LiveScreenView | null>(null);
   const [status, setStatus] = useState<FeedStatus>('connecting');
   const query = useCloudQuery(
@@ -28,23 +27,13 @@ export function useLiveShow(liveId: string, openid: string, enabled: boolean) {
   // and the screen that asked: after a failed refetch, the next screen that arrives asks again.
   const asked = useRef<{ version: number; screen: LiveScreenView | null }>({ version: -1, screen: null });
 
-  usePageHide(() => setActive(false));
-  usePageShowAgain(() => {
-    setActive(true);
-    setRefetch((n) => n + 1);
-  });
-
+  // The feed stops while the page is hidden; shown again, the view is read afresh (the show moved on meanwhile).
+  const active = usePageVisible();
+  const wasActive = useRef(active);
   useEffect(() => {
-    // A browser tab brought back (usePageHide stopped the feed when it went to the background).
-    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
-    const onVisibility = () => {
-      if (document.visibilityState !== 'visible') return;
-      setActive(true);
-      setRefetch((n) => n + 1);
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
-  }, []);
+    if (active && !wasActive.current) setRefetch((n) => n + 1);
+    wasActive.current = active;
+  }, [active]);
 
   useEffect(() => {
     if (!enabled || !active || liveId === '') return;

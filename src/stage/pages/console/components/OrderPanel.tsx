@@ -79,7 +79,7 @@ export function OrderPanel(props: {
         </View>
       ) : null}
       {view.order?.method === 'manual' && view.order.reason ? (
-        <View className="live-order-reason muted">手动排序原因：{view.order.reason}</View>
+        <View className="live-order-why muted">手动排序原因：{view.order.reason}</View>
       ) : null}
 
       {editing ? (
