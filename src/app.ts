@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
+import { installPrivacyListener } from './services/privacy';
 import './app.scss';
 
 // At module load, not in onLaunch, so no page effect can call a function before the SDK is ready.
@@ -7,6 +8,8 @@ if (process.env.TARO_ENV === 'weapp') {
   // Taro.cloud is wx.cloud here; its DYNAMIC_CURRENT_ENV (a symbol) is missing from both typings.
   const { DYNAMIC_CURRENT_ENV } = Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string };
   Taro.cloud.init({ env: CLOUD_ENV || DYNAMIC_CURRENT_ENV, traceUser: true });
+  // Before any page can call a privacy API: the first such call waits for our prompt.
+  installPrivacyListener();
 }
 // After the SDK: writes left waiting in storage (a judge's scores) go out as soon as the app runs. A dynamic
 // import: the H5 build loads the outbox and the call stack behind it after the first paint instead of in the

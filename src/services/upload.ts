@@ -12,6 +12,7 @@ import type { BusinessPlan } from '@core/registration/forms';
 import { callCloud } from './cloud';
 import { CloudError } from './cloud-error';
 import { formatFileSize } from './file-size';
+import { pickerCancelled } from './picker-failure';
 
 /** A file the user picked: a Blob in the browser, a temp path on WeChat. */
 export type PickedFile = { name: string; size: number; type?: string } & ({ blob: Blob } | { path: string });
@@ -171,15 +172,15 @@ export function browserFile(file: File): PickedFile {
 
 /**
  * WeChat: a PDF from a chat (the only place a phone keeps documents WeChat can reach). null when the
- * entrant closed the chooser.
+ * entrant closed the chooser; a PickerError when WeChat refused (e.g. the privacy agreement declined).
  */
 export async function pickBusinessPlanOnWeChat(): Promise<PickedFile | null> {
   try {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
     const chosen = res.tempFiles[0];
     return chosen ? { name: chosen.name, size: chosen.size, path: chosen.path } : null;
-  } catch {
-    return null;
+  } catch (error) {
+    return pickerCancelled(error, '选择文件');
   }
 }
 
@@ -206,8 +207,8 @@ export async function pickObjectionFileOnWeChat(): Promise<PickedFile | null> {
     // Album photos have no name; the temp path keeps the format's extension, which the type check reads.
     const ext = extensionOf(chosen.tempFilePath) || 'jpg';
     return { name: `图片.${ext}`, size: chosen.size, path: chosen.tempFilePath };
-  } catch {
-    return null;
+  } catch (error) {
+    return pickerCancelled(error, tapIndex === 0 ? '选择文件' : '选择照片');
   }
 }
 

@@ -7,6 +7,7 @@
 import Taro from '@tarojs/taro';
 import type { FileRef } from '@core/files/uploads';
 import { callCloud } from '../../services/cloud';
+import { pickerCancelled } from '../../services/picker-failure';
 import { CloudError } from '../../services/cloud-error';
 import type { PickedFile } from '../../services/upload';
 
@@ -128,8 +129,8 @@ export async function pickImageOnWeChat(): Promise<PickedFile | null> {
     if (!chosen) return null;
     const name = chosen.tempFilePath.split('/').pop() ?? 'image.jpg';
     return { name, size: chosen.size, path: chosen.tempFilePath };
-  } catch {
-    return null;
+  } catch (error) {
+    return pickerCancelled(error, '选择照片');
   }
 }
 
@@ -139,8 +140,8 @@ export async function pickAttachmentOnWeChat(): Promise<PickedFile | null> {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'xlsx', 'docx'] });
     const chosen = res.tempFiles[0];
     return chosen ? { name: chosen.name, size: chosen.size, path: chosen.path } : null;
-  } catch {
-    return null;
+  } catch (error) {
+    return pickerCancelled(error, '选择文件');
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * One way to choose a file, per platform: WeChat's pickers (a chat file, an album photo) through `pickOnWeChat`,
- * the browser's file dialog on H5 (a hidden input). The page checks and uploads what comes back.
+ * the browser's file dialog on H5 (a hidden input). The page checks and uploads what comes back; a refusal by
+ * WeChat (e.g. 需要同意隐私保护指引后才能选择文件) is shown under the button.
  */
-import { useRef, type ReactNode } from 'react';
-import { Button } from '@tarojs/components';
+import { useRef, useState, type ReactNode } from 'react';
+import { Button, View } from '@tarojs/components';
+import { PickerError } from '../../services/picker-failure';
 import { browserFile, type PickedFile } from '../../services/upload';
 
 export interface FilePickerProps {
@@ -22,14 +24,22 @@ export interface FilePickerProps {
 
 export function FilePicker(props: FilePickerProps) {
   const input = useRef<HTMLInputElement | null>(null);
+  // WeChat's refusal (the privacy agreement declined, the picker unavailable) in words; a cancel says nothing.
+  const [refused, setRefused] = useState<string | null>(null);
   const choose = async () => {
     if (props.disabled || props.loading) return;
     if (process.env.TARO_ENV === 'h5') {
       input.current?.click();
       return;
     }
-    const picked = await props.pickOnWeChat();
-    if (picked) props.onPicked(picked);
+    setRefused(null);
+    try {
+      const picked = await props.pickOnWeChat();
+      if (picked) props.onPicked(picked);
+    } catch (error) {
+      if (!(error instanceof PickerError)) throw error;
+      setRefused(error.message);
+    }
   };
   return (
     <>
@@ -42,6 +52,7 @@ export function FilePicker(props: FilePickerProps) {
       >
         {props.children}
       </Button>
+      {refused ? <View className="file-picker-refused field-error">{refused}</View> : null}
       {process.env.TARO_ENV === 'h5' ? (
         <input
           ref={input}

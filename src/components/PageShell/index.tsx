@@ -7,6 +7,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { CloudError } from '../../services/cloud';
+import { PrivacyPrompt } from '../PrivacyPrompt';
 import './index.scss';
 
 export interface PageShellProps {
@@ -30,6 +31,7 @@ export function PageShell(props: PageShellProps) {
     <View className="page-shell">
       {props.title ? <View className="page-shell__title">{props.title}</View> : null}
       <ShellBody {...props} />
+      <PrivacyPrompt />
     </View>
   );
 }

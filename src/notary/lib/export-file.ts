@@ -3,9 +3,9 @@
  * which lets notaries in. H5 downloads either; WeChat opens the sheet in its document viewer and copies the log's
  * link (no viewer there reads .json). Resolves with what to tell the notary.
  */
-import Taro from '@tarojs/taro';
 import { formatShanghai } from '@core/time/shanghai';
 import { callCloud } from '../../services/cloud';
+import { copyToClipboard } from '../../services/picker-failure';
 import { downloadInBrowser, openInWeChat } from '../../services/open-file';
 
 export type ExportFormat = 'xlsx' | 'log';
@@ -22,16 +22,9 @@ export async function exportShow(liveId: string, format: ExportFormat): Promise<
     await openInWeChat(file.url, 'xlsx');
     return `已导出：${file.fileName}`;
   }
-  await Taro.setClipboardData({ data: file.url });
+  if (!(await copyToClipboard(file.url))) return `${file.fileName} 已生成，但未能复制下载链接`;
   return `已复制 ${file.fileName} 的下载链接，请在电脑浏览器中打开（${formatShanghai(file.expiresAt, 'HH:mm')} 前有效）`;
 }
 
-/** Copies a hash for the notary to paste into a record; false when the device refused. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await Taro.setClipboardData({ data: text });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Copies a hash for the notary to paste into a record; false when the device refused (said in a toast). */
+export const copyText = copyToClipboard;

@@ -1,11 +1,2 @@
-import Taro from '@tarojs/taro';
-
-/** Copies for the organizer to paste into a chat; false when the phone refused (nothing to say then). */
-export async function copy(text: string): Promise<boolean> {
-  try {
-    await Taro.setClipboardData({ data: text });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// The one clipboard helper (a refusal of the privacy agreement is said in a toast), under the name this page uses.
+export { copyToClipboard as copy } from '../../../../services/picker-failure';

@@ -3,11 +3,11 @@
  * checkpoints, 导出成绩单 (.xlsx) and 导出评分日志 (the signed log, .json for `npm run verify-log`).
  */
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { LiveConsoleView } from '@core/live/views';
 import { callCloud, toCloudError } from '../../../../services/cloud';
 import { downloadInBrowser, openInWeChat } from '../../../../services/open-file';
+import { copyToClipboard } from '../../../../services/picker-failure';
 import { shortHash } from './live-rules';
 import { CommandButton } from './SlotCard';
 import type { LiveControl } from './useLiveControl';
@@ -27,7 +27,7 @@ async function exportShow(liveId: string, format: Format): Promise<string> {
     await openInWeChat(file.url, 'xlsx');
     return `已导出：${file.fileName}`;
   }
-  await Taro.setClipboardData({ data: file.url });
+  if (!(await copyToClipboard(file.url))) return `${file.fileName} 已生成，但未能复制下载链接`;
   return `已复制 ${file.fileName} 的下载链接，请在电脑浏览器中打开（链接 10 分钟内有效）`;
 }
 
