@@ -52,78 +52,53 @@ export async function seedLiveDemo(ports: Ports): Promise<number> {
   const at = now.toISOString();
   const day = (offset: number) => shanghaiDay(now.getTime() + offset * 86400_000);
   let created = 0;
+  // Both groups' finalists: submitted two months ago, through 预赛 and 复赛 to 入围决赛 a week ago.
+  const finalist = (
+    id: string,
+    owner: string,
+    form: EntryDoc['form'] & { projectName: string; field: string; district: string },
+    orgName: string,
+    submittedAt: string,
+  ): EntryDoc => ({
+    _id: id,
+    contestId: DEMO_FINAL_ID,
+    editionId: demoEdition._id,
+    ownerOpenid: owner,
+    group: form.group,
+    status: 'finalist',
+    statusReason: null,
+    form,
+    projectName: form.projectName,
+    orgName,
+    field: form.field,
+    district: form.district,
+    dedupeKey: null,
+    similar: null,
+    history: [
+      { status: 'submitted', at: submittedAt, reason: null },
+      { status: 'approved', at: submittedAt, reason: null },
+      { status: 'semifinalist', at: shanghaiToIso(day(-30)), reason: null },
+      { status: 'finalist', at: shanghaiToIso(day(-7)), reason: null },
+    ],
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+    submittedAt,
+  });
+  const entries = ports.db.collection<EntryDoc>(C.entries);
   for (const [i, [company, project, field, district]] of finalists.entries()) {
-    const id = `e-demo-final-${i + 1}`;
-    const submittedAt = shanghaiToIso(day(-60), '10:00:00');
-    const doc: EntryDoc = {
-      _id: id,
-      contestId: DEMO_FINAL_ID,
-      editionId: demoEdition._id,
-      ownerOpenid: `seed-finalist-${i + 1}`,
-      group: 'enterprise',
-      status: 'finalist',
-      statusReason: null,
-      form: {
-        group: 'enterprise',
-        companyName: company,
-        field,
-        district,
-        projectName: project,
-        summary: `${project}：已在长三角落地应用的创新产品。`,
-      },
-      projectName: project,
-      orgName: company,
-      field,
-      district,
-      dedupeKey: null,
-      similar: null,
-      history: [
-        { status: 'submitted', at: submittedAt, reason: null },
-        { status: 'approved', at: submittedAt, reason: null },
-        { status: 'semifinalist', at: shanghaiToIso(day(-30)), reason: null },
-        { status: 'finalist', at: shanghaiToIso(day(-7)), reason: null },
-      ],
-      createdAt: submittedAt,
-      updatedAt: submittedAt,
-      submittedAt,
-    };
-    await ports.db.collection<EntryDoc>(C.entries).set(doc);
+    const form = { group: 'enterprise' as const, companyName: company, field, district, projectName: project };
+    const summary = `${project}：已在长三角落地应用的创新产品。`;
+    const at10 = shanghaiToIso(day(-60), '10:00:00');
+    await entries.set(finalist(`e-demo-final-${i + 1}`, `seed-finalist-${i + 1}`, { ...form, summary }, company, at10));
     created += 1;
   }
   for (const [i, [leader, team, project, field, district]] of makerFinalists.entries()) {
-    const submittedAt = shanghaiToIso(day(-60), '11:00:00');
-    await ports.db.collection<EntryDoc>(C.entries).set({
-      _id: `e-demo-final-maker-${i + 1}`,
-      contestId: DEMO_FINAL_ID,
-      editionId: demoEdition._id,
-      ownerOpenid: `seed-maker-finalist-${i + 1}`,
-      group: 'maker',
-      status: 'finalist',
-      statusReason: null,
-      form: {
-        group: 'maker',
-        leaderName: leader,
-        field,
-        district,
-        projectName: project,
-        summary: `${project}：团队自主研发。`,
-      },
-      projectName: project,
-      orgName: team,
-      field,
-      district,
-      dedupeKey: null,
-      similar: null,
-      history: [
-        { status: 'submitted', at: submittedAt, reason: null },
-        { status: 'approved', at: submittedAt, reason: null },
-        { status: 'semifinalist', at: shanghaiToIso(day(-30)), reason: null },
-        { status: 'finalist', at: shanghaiToIso(day(-7)), reason: null },
-      ],
-      createdAt: submittedAt,
-      updatedAt: submittedAt,
-      submittedAt,
-    });
+    const form = { group: 'maker' as const, leaderName: leader, field, district, projectName: project };
+    const summary = `${project}：团队自主研发。`;
+    const at11 = shanghaiToIso(day(-60), '11:00:00');
+    await entries.set(
+      finalist(`e-demo-final-maker-${i + 1}`, `seed-maker-finalist-${i + 1}`, { ...form, summary }, team, at11),
+    );
     created += 1;
   }
   for (const [key, name] of Object.entries(judgeNames)) {
