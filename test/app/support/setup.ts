@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/dom';
 // What the Taro build injects (config/index.ts defineConstants, TARO_ENV, the runtime's feature flags):
 // tests run as the H5 build.
 process.env.TARO_ENV = 'h5';
@@ -19,3 +20,7 @@ Object.assign(globalThis, {
 Object.assign(globalThis, {
   fetch: (url: string) => Promise.reject(new Error(`unexpected network call to ${url} outside a fetch stub`)),
 });
+
+// A wait ends as soon as the page shows what it waits for; the cap only decides when a missing element fails the
+// test. The default 1 s cap failed a chart test once while CI ran the browser suites alongside on 2 cores.
+configure({ asyncUtilTimeout: 5000 });
