@@ -22,6 +22,8 @@
 //     and ratio to the 1 s target.
 // 10. live final over HTTP: 30 contestants × 9 judges with 20 % of the scores sent twice, a screen on SSE; reveal
 //     latency p50 / p95 (target p95 < 300 ms) and scores lost / doubled (must be 0) from the exported signed log.
+// 11. answers at production volume, in process: the shared production-size seed (seed-volume.ts), then the JSON
+//     size of what 成绩, 评审工作台, 我的评审任务, 评审看板, 评委管理 and 新闻 ask for, against CloudBase's 1 MB.
 // BENCH_ONLY=judging-core,judging-surge (names as in the list at the bottom) runs just those.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -298,6 +300,14 @@ async function notifyDrain() {
   if (bad > 0) process.exitCode = 1;
 }
 
+async function volumeAnswers() {
+  console.log(
+    '\n== answers at production volume (2,000 entries, 100 judges, k = 5, a 500-project list, 300 articles) ==',
+  );
+  const { runVolumeAnswers } = await loadBench('volume-answers', { withRequire: true });
+  if ((await runVolumeAnswers()) > 0) process.exitCode = 1;
+}
+
 const benches = {
   sizes: packageSizes,
   'round-trips': roundTrips,
@@ -309,6 +319,7 @@ const benches = {
   'notify-drain': notifyDrain,
   'live-final': liveFinal,
   'live-verify': liveVerify,
+  'volume-answers': volumeAnswers,
 };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : Object.keys(benches);
 for (const name of only) {

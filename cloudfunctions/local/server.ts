@@ -38,6 +38,8 @@ export interface LocalCloudOptions {
   log?: Logger;
   /** How often the local stand-in of the cron timer trigger fires; 0 turns it off. */
   cronIntervalMs?: number;
+  /** More data written after the demo seeds, before the first request (e.g. the production-size set). */
+  extraSeed?: (ports: LocalPorts) => Promise<unknown>;
 }
 
 export interface LocalCloud {
@@ -401,6 +403,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await seedDemoData(ports);
     await seedJudgingDemo(ports);
     await seedLiveDemo(ports);
+    await options.extraSeed?.(ports);
   } catch (error) {
     server.close();
     throw error;

@@ -31,8 +31,12 @@ export const judgingActions = {
     write: true,
   }),
 
+  /** `items: false` (评审工作台): the rounds and their 已评 x/y only, counted on the server. */
   'judge.assignment.list': defineAction<{ rounds: JudgeRoundAssignments[]; now: string }>()({
-    input: v.optional(v.object({ roundId: v.optional(id('评审轮次')) }), {}),
+    input: v.optional(
+      v.object({ roundId: v.optional(id('评审轮次')), items: v.optional(v.boolean('items 应为是或否'), true) }),
+      {},
+    ),
     access: ['judge'],
     write: false,
   }),

@@ -1,13 +1,40 @@
 import * as v from 'valibot';
 import { defineAction } from '../action-def';
 import { fileRef } from '../files/uploads';
-import { id, noInput, searchQuery, text } from '../schemas/common';
-import type { ResultItem, ResultKind } from './types';
+import { id, int, noInput, paging, searchQuery, text } from '../schemas/common';
+import {
+  RESULT_ITEMS_PAGE_MAX,
+  RESULT_LISTS_PAGE_MAX,
+  RESULT_LIST_MAX_ITEMS,
+  type ResultItem,
+  type ResultKind,
+} from './types';
 import type { ObjectionView, ResultListView } from './views';
 
 export const resultsActions = {
-  'results.list': defineAction<{ lists: ResultListView[]; now: string }>()({
-    input: v.optional(v.object({ contestId: v.optional(id('赛事')) }), {}),
+  /**
+   * Published lists, newest first, a page at a time, each with its first RESULT_PREVIEW_ITEMS projects and
+   * `itemCount`: a page of whole lists (up to 1,000 projects each) would pass the platform's 1 MB answer.
+   */
+  'results.list': defineAction<{
+    lists: ResultListView[];
+    total: number;
+    page: number;
+    pageSize: number;
+    now: string;
+  }>()({
+    input: v.optional(v.object({ contestId: v.optional(id('赛事')), ...paging(RESULT_LISTS_PAGE_MAX, 5) }), {}),
+    access: 'public',
+    write: false,
+  }),
+
+  /** The projects of one published list from `offset` on, in the list's order (展开全部, 加载更多). */
+  'results.items': defineAction<{ items: ResultItem[]; total: number; offset: number }>()({
+    input: v.object({
+      listId: id('名单'),
+      offset: v.optional(int('起始位置', 0, RESULT_LIST_MAX_ITEMS), 0),
+      limit: v.optional(int('每页条数', 1, RESULT_ITEMS_PAGE_MAX), RESULT_ITEMS_PAGE_MAX),
+    }),
     access: 'public',
     write: false,
   }),

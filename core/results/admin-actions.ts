@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { defineAction } from '../action-def';
 import { id, optionalText, publicityDays, text } from '../schemas/common';
-import { RESULT_KINDS } from './types';
+import { RESULT_KINDS, RESULT_LIST_MAX_ITEMS } from './types';
 import type { ObjectionView, ResultListView } from './views';
 
 export const resultsAdminActions = {
@@ -24,7 +24,7 @@ export const resultsAdminActions = {
           }),
         ),
         v.minLength(1, '请至少选择一个项目'),
-        v.maxLength(1000, '一份名单最多 1000 个项目'),
+        v.maxLength(RESULT_LIST_MAX_ITEMS, `一份名单最多 ${RESULT_LIST_MAX_ITEMS} 个项目`),
       ),
       publicityDays,
     }),

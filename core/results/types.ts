@@ -11,6 +11,14 @@ export const resultKindLabels: Record<ResultKind, string> = {
 };
 
 /** One line of a published list: a snapshot, never phone or ID numbers. */
+/** A list holds at most this many projects (admin.result.publish refuses more). */
+export const RESULT_LIST_MAX_ITEMS = 1000;
+/** Projects of each list in a results.list answer: what 成绩 shows before 展开全部. */
+export const RESULT_PREVIEW_ITEMS = 10;
+/** Lists per results.list page, and projects per results.items page: answers stay far below 1 MB. */
+export const RESULT_LISTS_PAGE_MAX = 10;
+export const RESULT_ITEMS_PAGE_MAX = 50;
+
 export interface ResultItem {
   entryId: string;
   projectName: string;

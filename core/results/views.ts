@@ -10,7 +10,10 @@ export interface ResultListView {
   publicityEndsAt: string | null;
   inPublicity: boolean;
   status: 'published' | 'withdrawn';
+  /** Every project, or on the public 成绩 tab (results.list) only the first RESULT_PREVIEW_ITEMS. */
   items: ResultItem[];
+  /** How many projects the list holds, whatever `items` carries. */
+  itemCount: number;
 }
 
 export interface ObjectionView {

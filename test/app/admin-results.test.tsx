@@ -59,6 +59,7 @@ function list(overrides: Partial<ResultListView> = {}): ResultListView {
         prize: null,
       },
     ],
+    itemCount: overrides.items?.length ?? 1,
     ...overrides,
   };
 }

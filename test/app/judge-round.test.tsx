@@ -202,6 +202,28 @@ describe('我的评审任务', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/judge/pages/score/index?roundId=r-pre&entryId=e-1' });
   });
 
+  test('a long task list: 25 at a time with 加载更多, at most 50 on screen, 显示前面的项目 goes back', async () => {
+    const items = Array.from({ length: 60 }, (_, i) =>
+      assignment({ entryId: `e-${i + 1}`, projectName: `项目${String(i + 1).padStart(2, '0')}` }),
+    );
+    const { container } = await openRound(round({ items, done: 0, total: 60 }));
+    const names = () => [...container.querySelectorAll('.round-entry-name')].map((el) => el.textContent);
+    const windowText = () => container.querySelector('.round-list-window')?.textContent;
+    expect(windowText()).toBe('第 1–25 个，共 60 个');
+    expect(names()).toHaveLength(25);
+    fireEvent.click(container.querySelector('.round-more') as Element);
+    await waitFor(() => expect(windowText()).toBe('第 1–50 个，共 60 个'));
+    fireEvent.click(container.querySelector('.round-more') as Element);
+    await waitFor(() => expect(windowText()).toBe('第 26–60 个，共 60 个'));
+    expect([names()[0], names().at(-1), names().length]).toEqual(['项目26', '项目60', 35]);
+    expect(container.querySelector('.round-more')).toBeNull();
+    fireEvent.click(container.querySelector('.round-back') as Element);
+    await waitFor(() => expect(windowText()).toBe('第 1–50 个，共 60 个'));
+    // A tab switch starts its list from the top.
+    fireEvent.click(container.querySelector('.round-tab-pending') as Element);
+    await waitFor(() => expect(windowText()).toBe('第 1–25 个，共 60 个'));
+  });
+
   test('nothing under a tab says so; a round with nothing assigned is empty', async () => {
     const { container, unmount } = await openRound(round({ items: [assignment()], done: 0, total: 1 }));
     fireEvent.click(container.querySelector('.round-tab-scored') as Element);
@@ -216,7 +238,10 @@ describe('我的评审任务', () => {
     await waitFor(() =>
       expect(other.container.querySelector('.page-empty-message')?.textContent).toBe('该轮次没有分配给您的项目'),
     );
-    expect(stub?.apiCalls().find((c) => c.action === 'judge.assignment.list')?.data).toEqual({ roundId: 'r-other' });
+    expect(stub?.apiCalls().find((c) => c.action === 'judge.assignment.list')?.data).toEqual({
+      roundId: 'r-other',
+      items: true,
+    });
   });
 });
 

@@ -86,9 +86,21 @@ const lists = () => [
   }),
 ];
 
+/** A results.list answer: one page holding every list given. */
+const answer = (l: ReturnType<typeof lists>, total = l.length) =>
+  ok({ lists: l, total, page: 1, pageSize: 5, now: NOW });
+
+/** A list of `count` projects, of which results.list carries the first 10 (as the cloud does). */
+function longList(count: number) {
+  const all = Array.from({ length: count }, (_, i) =>
+    resultItem({ entryId: `e-${i + 1}`, projectName: `项目${String(i + 1).padStart(3, '0')}` }),
+  );
+  return { list: resultList({ id: 'l-long', items: all.slice(0, 10), itemCount: count }), all };
+}
+
 describe('成绩', () => {
   test('one call on open; lists grouped by contest with kind, publicity badge, projects and prizes', async () => {
-    const s = await serve(anonymous, { 'results.list': () => ok({ lists: lists(), now: NOW }) });
+    const s = await serve(anonymous, { 'results.list': () => answer(lists()) });
     const { container } = render(<ResultsPage />);
     await waitFor(() => expect(container.querySelectorAll('.results-list')).toHaveLength(3));
     await settle();
@@ -121,7 +133,7 @@ describe('成绩', () => {
   test('成绩 can be passed on: to a chat and to Moments, opening this page', async () => {
     const host = installPageHost();
     try {
-      await serve(anonymous, { 'results.list': () => ok({ lists: lists(), now: NOW }) });
+      await serve(anonymous, { 'results.list': () => answer(lists()) });
       const { container } = render(<ResultsPage />);
       await waitFor(() => expect(container.querySelector('.page-ready')).not.toBeNull());
       expect(host.fire('useShareAppMessage')).toEqual({
@@ -136,7 +148,7 @@ describe('成绩', () => {
 
   test('提出异议 opens the form for that project on that list', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' });
-    await serve(anonymous, { 'results.list': () => ok({ lists: lists(), now: NOW }) });
+    await serve(anonymous, { 'results.list': () => answer(lists()) });
     const { container } = render(<ResultsPage />);
     await waitFor(() => expect(container.querySelector('.objection-open')).not.toBeNull());
     fireEvent.click(container.querySelector('.objection-open') as Element);
@@ -147,7 +159,7 @@ describe('成绩', () => {
 
   test('the search box finds a project or company with results.search', async () => {
     await serve(anonymous, {
-      'results.list': () => ok({ lists: lists(), now: NOW }),
+      'results.list': () => answer(lists()),
       'results.search': () =>
         ok({
           items: [
@@ -175,8 +187,69 @@ describe('成绩', () => {
     expect(container.querySelector('.results-list')).toBeNull();
   });
 
+  test('展开全部 reads a long list from the cloud a page at a time; 加载更多 and 显示前面的项目 keep two pages on screen', async () => {
+    const { list, all } = longList(60);
+    await serve(anonymous, {
+      'results.list': () => answer([list]),
+      'results.items': (req) => {
+        const { offset, limit } = req.data as { offset: number; limit: number };
+        return ok({ items: all.slice(offset, offset + limit), total: all.length, offset });
+      },
+    });
+    const { container } = render(<ResultsPage />);
+    await waitFor(() => expect(container.querySelectorAll('.results-item')).toHaveLength(10));
+    expect(container.querySelector('.results-time')?.textContent).toContain('共 60 个项目');
+    const names = () => [...container.querySelectorAll('.results-project')].map((el) => el.textContent);
+    const windowText = () => container.querySelector('.results-window')?.textContent;
+
+    await play(() => fireEvent.click(container.querySelector('.results-more') as Element));
+    await waitFor(() => expect(windowText()).toBe('第 1–25 个，共 60 个'));
+    expect(calls('results.items').map((c) => c.data)).toEqual([{ listId: 'l-long', offset: 0, limit: 25 }]);
+    expect(names()).toHaveLength(25);
+    expect(container.querySelector('.results-window-back')).toBeNull();
+
+    await play(() => fireEvent.click(container.querySelector('.results-window-more') as Element));
+    await waitFor(() => expect(windowText()).toBe('第 1–50 个，共 60 个'));
+    await play(() => fireEvent.click(container.querySelector('.results-window-more') as Element));
+    // The third page pushes the first off the screen: at most 50 projects are drawn.
+    await waitFor(() => expect(windowText()).toBe('第 26–60 个，共 60 个'));
+    expect(names()[0]).toBe('项目026');
+    expect(names().at(-1)).toBe('项目060');
+    expect(container.querySelector('.results-window-more')).toBeNull();
+    expect(calls('results.items').map((c) => (c.data as { offset: number }).offset)).toEqual([0, 25, 50]);
+
+    // Back to the first page: already read, so no call.
+    await play(() => fireEvent.click(container.querySelector('.results-window-back') as Element));
+    await waitFor(() => expect(windowText()).toBe('第 1–50 个，共 60 个'));
+    expect(names()[0]).toBe('项目001');
+    expect(calls('results.items')).toHaveLength(3);
+  });
+
+  test('加载更多名单 asks for the next page of lists', async () => {
+    // Seven lists: the first page holds five (the page size the tab asks for), the second the other two.
+    const all = Array.from({ length: 7 }, (_, i) =>
+      resultList({ id: `l-p${i}`, title: `名单${i}`, publishedAt: `2024-09-0${8 - i}T02:00:00.000Z` }),
+    );
+    await serve(anonymous, {
+      'results.list': (req) =>
+        (req.data as { page?: number }).page === 2
+          ? ok({ lists: all.slice(5), total: 7, page: 2, pageSize: 5, now: NOW })
+          : answer(all.slice(0, 5), 7),
+    });
+    const { container } = render(<ResultsPage />);
+    await waitFor(() => expect(container.querySelectorAll('.results-list')).toHaveLength(5));
+    expect(container.querySelector('.results-lists-more')?.textContent).toBe('加载更多名单（还有 2 份）');
+    await play(() => fireEvent.click(container.querySelector('.results-lists-more') as Element));
+    await waitFor(() => expect(container.querySelectorAll('.results-list')).toHaveLength(7));
+    expect(calls('results.list').map((c) => c.data)).toEqual([
+      { page: 1, pageSize: 5 },
+      { page: 2, pageSize: 5 },
+    ]);
+    expect(container.querySelector('.results-lists-more')).toBeNull();
+  });
+
   test('nothing published yet is said plainly', async () => {
-    await serve(anonymous, { 'results.list': () => ok({ lists: [], now: NOW }) });
+    await serve(anonymous, { 'results.list': () => answer([]) });
     const { container } = render(<ResultsPage />);
     await waitFor(() => expect(container.querySelector('.page-empty-message')?.textContent).toBe('暂无已公布的成绩'));
   });

@@ -492,6 +492,9 @@ describe.each(STORES)('public answers never link a private file, on the %s store
       ...[...articleIds, world.publicArticleId].map((id) => ({ id })),
       { id: world.contests.a },
       { contestId: world.contests.a },
+      // A list's projects a page at a time (results.items): the lists name entries with business plans.
+      { listId: world.things.listA.id },
+      { listId: world.things.listB.id, offset: 0, limit: 50 },
       { q: '工业视觉' },
       { q: '现场' },
     ];

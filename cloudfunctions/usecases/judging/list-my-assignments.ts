@@ -82,7 +82,8 @@ export const listMyAssignments: UseCase<'judge.assignment.list'> = async (ctx, i
     const counted = items.filter((i) => i.state !== 'recused');
     out.push({
       round: judgeRoundView(round, contests.get(round.contestId)?.name ?? '', now),
-      items,
+      // The home page shows counts only: hundreds of tasks would be downloaded for nothing.
+      items: input.items ? items : [],
       done: counted.filter((i) => i.state === 'scored').length,
       total: counted.length,
     });

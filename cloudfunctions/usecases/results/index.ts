@@ -6,7 +6,7 @@ import { fileObjection } from './file-objection';
 import { listMyObjections } from './list-my-objections';
 import { listObjections } from './list-objections';
 import { listResultLists } from './list-result-lists';
-import { listResults } from './list-results';
+import { listResultItems, listResults } from './list-results';
 import { publishResults } from './publish-results';
 import { searchResults } from './search-results';
 import { withdrawResults } from './withdraw-results';
@@ -14,6 +14,7 @@ import { withdrawResults } from './withdraw-results';
 /** The results area's use cases, one per action of its tables (the type insists on every one). */
 export const resultsUseCases: AreaUseCases<typeof resultsActions & typeof resultsAdminActions> = {
   'results.list': listResults,
+  'results.items': listResultItems,
   'results.search': searchResults,
   'results.objection.file': fileObjection,
   'results.objection.mine': listMyObjections,

@@ -14,6 +14,7 @@ export function resultListView(doc: ResultListDoc, now: Date): ResultListView {
     inPublicity: doc.status === 'published' && isInPublicity(doc, now),
     status: doc.status === 'withdrawn' ? 'withdrawn' : 'published',
     items: doc.items,
+    itemCount: doc.items.length,
   };
 }
 

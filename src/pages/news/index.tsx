@@ -1,7 +1,9 @@
 /**
  * 新闻: category tabs (全部 / 通知公告 / 赛事动态 / 政策解读 / 媒体报道), a title search (debounced), and
  * the visible articles, pinned first, ten at a time: the next page loads when the page is scrolled to
- * the bottom, until 没有更多了. Opening the tab makes one call (news.list, page 1), which is stored per
+ * the bottom, until 没有更多了. At most 50 articles are drawn: reading on drops the earliest from the screen
+ * (显示前面的文章 brings them back, 显示后面的文章 returns), so the WXML tree stays within WeChat's audit
+ * (≤ 60 children per node). Opening the tab makes one call (news.list, page 1), which is stored per
  * category so the list draws at once next time and stays readable without network.
  */
 import { useCallback, useRef, useState } from 'react';
@@ -27,6 +29,7 @@ const TABS: ReadonlyArray<{ key: Tab; label: string }> = [
 ];
 
 const PAGE_SIZE = 10;
+const ON_SCREEN = 5 * PAGE_SIZE;
 const SEARCH_DEBOUNCE_MS = 400;
 const REFRESH_AFTER_MS = 5 * 60_000;
 
@@ -109,7 +112,13 @@ export default function NewsPage() {
       },
     );
   }, []);
-  usePageReachBottom(loadMore);
+  // Pages stepped back from the newest loaded one (显示前面的文章); a new filter starts at the top again.
+  const [back, setBack] = useState({ filter: filterKey, steps: 0 });
+  const steps = back.filter === filterKey ? back.steps : 0;
+  const end = Math.max(0, items.length - steps * PAGE_SIZE);
+  const start = Math.max(0, end - ON_SCREEN);
+  const forward = () => (steps > 0 ? setBack({ filter: filterKey, steps: steps - 1 }) : loadMore());
+  usePageReachBottom(forward);
 
   const choose = (next: Tab) => {
     if (next === tab) return;
@@ -165,7 +174,12 @@ export default function NewsPage() {
         <View className="news-empty news-state muted">{q === '' ? '暂无文章' : `没有标题含“${q}”的文章`}</View>
       ) : (
         <View className="news-list card">
-          {items.map((article) => (
+          {start > 0 ? (
+            <View className="news-back news-foot" onClick={() => setBack({ filter: filterKey, steps: steps + 1 })}>
+              显示前面的文章
+            </View>
+          ) : null}
+          {items.slice(start, end).map((article) => (
             <ArticleRow
               key={article.id}
               className="news-item"
@@ -182,7 +196,11 @@ export default function NewsPage() {
           {current.error.message}（点击重试）
         </View>
       ) : null}
-      {first.data !== undefined && items.length > 0 && !current.loading && !current.error ? (
+      {steps > 0 ? (
+        <View className="news-forward news-foot" onClick={forward}>
+          显示后面的文章
+        </View>
+      ) : first.data !== undefined && items.length > 0 && !current.loading && !current.error ? (
         hasMore ? (
           // Taro's H5 reach-bottom fires only after the page has left the bottom once; a tap always works.
           <View className="news-more news-foot" onClick={loadMore}>

@@ -1,40 +1,54 @@
 /**
- * 成绩: the published result lists (results.list: one call on open, stored for offline reading), grouped
- * by contest, each with its kind, title, publish time, a 公示中（截至 …） badge while objections are taken,
- * and its projects (project, company or team, group, field, district, prize). A search box finds a
- * project or company on any list (results.search). During 公示 each project, and the list as a whole,
- * has 提出异议, which opens the objection form.
+ * 成绩: the published result lists, grouped by contest, each with its kind, title, publish time, a 公示中（截至 …）
+ * badge while objections are taken, and its first projects (project, company or team, group, field, district,
+ * prize). Opening the tab is one call (results.list, the first lists with their first projects, stored for
+ * offline reading); 加载更多名单 asks for the next lists. 展开全部 reads a list from the cloud a page at a time
+ * (results.items), 加载更多 at its foot and 显示前面的项目 at its head, with at most two pages on screen. A search
+ * box finds a project or company on any list (results.search). During 公示 each project, and the list as a
+ * whole, has 提出异议, which opens the objection form.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { ResultListView } from '@core/results/views';
 import { groupLabels, prizeLabels } from '@core/contest/types';
-import { resultKindLabels, type ResultItem } from '@core/results/types';
+import { RESULT_ITEMS_PAGE_MAX, resultKindLabels, type ResultItem } from '@core/results/types';
 import { formatShanghai } from '@core/time/shanghai';
 import { OfflineNote } from '../../components/OfflineNote';
 import { PageShell, openToAll, shellFor } from '../../components/PageShell';
 import { useCachedCloudQuery } from '../../hooks/useCachedCloudQuery';
 import { useCloudQuery } from '../../hooks/useCloudQuery';
 import { useDebounced } from '../../hooks/useDebounced';
+import { useListWindow } from '../../hooks/useListWindow';
 import { usePageShowAgain, useShareMessage, useShareTimelineMessage } from '../../hooks/usePageLifecycle';
 import { useServerNow } from '../../hooks/useServerNow';
+import { callCloud, toCloudError } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import './index.scss';
 
-/** Long lists (up to 1000 projects) are folded: drawing them all at once is slow on a phone. */
-const ITEMS_SHOWN = 20;
+/** Lists per results.list page: the first page is the stored copy, so it is kept small. */
+const LISTS_PAGE = 5;
+/**
+ * An open list shows at most two pages of 25 projects: about 400 WXML nodes, so the page stays under WeChat's
+ * 1,000 with the other lists' first projects around it, however long the list.
+ */
+const ITEMS_PAGE = Math.min(25, RESULT_ITEMS_PAGE_MAX);
+const ITEMS_ON_SCREEN = 2 * ITEMS_PAGE;
 const REFRESH_AFTER_MS = 5 * 60_000;
 
 /** The card a shared 成绩 page shows: the published lists are public, so the page may be passed on. */
 const RESULTS_SHARE_TITLE = '“创客中国”大赛 · 晋级与获奖名单公布';
 
 export default function ResultsPage() {
-  const results = useCachedCloudQuery('results.list', {}, { cacheKey: 'results' });
+  const results = useCachedCloudQuery('results.list', { page: 1, pageSize: LISTS_PAGE }, { cacheKey: 'results' });
   usePageShowAgain(() => results.reloadIfOlderThan(REFRESH_AFTER_MS));
   useShareMessage(() => ({ title: RESULTS_SHARE_TITLE, path: routes.results }));
   useShareTimelineMessage(() => ({ title: RESULTS_SHARE_TITLE, query: '' }));
-  const lists = results.data?.lists ?? [];
+  const more = useMoreLists(results.data?.total ?? 0, results.fetchedAt);
+  const lists = [
+    ...(results.data?.lists ?? []),
+    ...more.lists.filter((l) => !results.data?.lists.some((f) => f.id === l.id)),
+  ];
   // 公示 ends while the page is open: hide 提出异议 then, by the server's clock (never a stored copy's).
   const now = useServerNow(
     results.fresh ? results.data?.now : undefined,
@@ -70,13 +84,51 @@ export default function ResultsPage() {
           </View>
         ))
       )}
+      {q === '' && more.error ? (
+        <View className="results-lists-more results-foot" onClick={more.load}>
+          {more.error}，点击重试
+        </View>
+      ) : q === '' && lists.length < (results.data?.total ?? 0) ? (
+        <View className="results-lists-more results-foot" onClick={more.load}>
+          {more.loading ? '加载中…' : `加载更多名单（还有 ${(results.data?.total ?? 0) - lists.length} 份）`}
+        </View>
+      ) : null}
     </PageShell>
   );
 }
 
+/** Lists after the first page, asked for by 加载更多名单; dropped when the first page is fetched again. */
+function useMoreLists(total: number, firstFetchedAt: number | null) {
+  const [state, setState] = useState<{
+    for: number | null;
+    lists: ResultListView[];
+    loading: boolean;
+    error: string | null;
+  }>({ for: null, lists: [], loading: false, error: null });
+  const current =
+    state.for === firstFetchedAt ? state : { for: firstFetchedAt, lists: [], loading: false, error: null };
+  const load = () => {
+    if (current.loading) return;
+    const page = 2 + Math.floor(current.lists.length / LISTS_PAGE);
+    if ((page - 1) * LISTS_PAGE >= total) return;
+    setState({ ...current, loading: true, error: null });
+    callCloud('results.list', { page, pageSize: LISTS_PAGE }).then(
+      (answer) =>
+        setState((prev) =>
+          prev.for !== firstFetchedAt ? prev : { ...prev, lists: [...prev.lists, ...answer.lists], loading: false },
+        ),
+      (error: unknown) =>
+        setState((prev) =>
+          prev.for !== firstFetchedAt ? prev : { ...prev, loading: false, error: toCloudError(error).message },
+        ),
+    );
+  };
+  return { lists: current.lists, loading: current.loading, error: current.error, load };
+}
+
 function ResultList({ list, inPublicity }: { list: ResultListView; inPublicity: boolean }) {
   const [expanded, setExpanded] = useState(false);
-  const shown = expanded ? list.items : list.items.slice(0, ITEMS_SHOWN);
+  const folded = list.itemCount > list.items.length;
   return (
     <View className={`results-list card${inPublicity ? ' results-list--publicity' : ''}`} data-id={list.id}>
       <View className="results-list__head">
@@ -89,16 +141,20 @@ function ResultList({ list, inPublicity }: { list: ResultListView; inPublicity: 
       </View>
       <View className="results-title card__title">{list.title}</View>
       <View className="results-time muted">
-        发布于 {formatShanghai(list.publishedAt)} · 共 {list.items.length} 个项目
+        发布于 {formatShanghai(list.publishedAt)} · 共 {list.itemCount} 个项目
       </View>
-      <View className="results-items">
-        {shown.map((item) => (
-          <ResultRow key={item.entryId} item={item} list={list} inPublicity={inPublicity} />
-        ))}
-      </View>
-      {list.items.length > ITEMS_SHOWN ? (
+      {expanded ? (
+        <ListPages list={list} inPublicity={inPublicity} />
+      ) : (
+        <View className="results-items">
+          {list.items.map((item) => (
+            <ResultRow key={item.entryId} item={item} list={list} inPublicity={inPublicity} />
+          ))}
+        </View>
+      )}
+      {folded ? (
         <View className="results-more" onClick={() => setExpanded(!expanded)}>
-          {expanded ? '收起' : `展开全部 ${list.items.length} 个项目`}
+          {expanded ? '收起' : `展开全部 ${list.itemCount} 个项目`}
         </View>
       ) : null}
       {inPublicity ? (
@@ -107,6 +163,73 @@ function ResultList({ list, inPublicity }: { list: ResultListView; inPublicity: 
           <Text className="objection-open-list" onClick={() => openObjection(list)}>
             对名单提出异议
           </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** An open list: the window's pages, read from the cloud as the window reaches them. */
+function ListPages({ list, inPublicity }: { list: ResultListView; inPublicity: boolean }) {
+  const win = useListWindow(list.itemCount, ITEMS_PAGE, ITEMS_ON_SCREEN);
+  // Pages read so far, by offset: in memory only (the stored copy holds the first projects, not the list).
+  const [pages, setPages] = useState<ReadonlyMap<number, ResultItem[]>>(() => new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const offsets: number[] = [];
+  for (let at = win.start; at < win.end; at += ITEMS_PAGE) offsets.push(at);
+  const missing = offsets.filter((at) => !pages.has(at));
+  const missingKey = missing.join(',');
+  useEffect(() => {
+    if (missingKey === '') return;
+    let current = true;
+    setError(null);
+    Promise.all(
+      missingKey
+        .split(',')
+        .map((at) => callCloud('results.items', { listId: list.id, offset: Number(at), limit: ITEMS_PAGE })),
+    ).then(
+      (answers) => {
+        if (!current) return;
+        setPages((prev) => {
+          const next = new Map(prev);
+          for (const answer of answers) next.set(answer.offset, answer.items);
+          return next;
+        });
+      },
+      (e: unknown) => current && setError(toCloudError(e).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [list.id, missingKey, attempt]);
+  if (missing.length > 0) {
+    return (
+      <View
+        className="results-window-loading results-foot muted"
+        onClick={error ? () => setAttempt((n) => n + 1) : undefined}
+      >
+        {error ? `${error}，点击重试` : '加载中…'}
+      </View>
+    );
+  }
+  const items = offsets.flatMap((at) => pages.get(at) ?? []);
+  return (
+    <View className="results-items">
+      <View className="results-window muted">
+        第 {win.start + 1}–{win.start + items.length} 个，共 {list.itemCount} 个
+      </View>
+      {win.hasBefore ? (
+        <View className="results-window-back results-foot" onClick={win.back}>
+          显示前面的项目
+        </View>
+      ) : null}
+      {items.map((item) => (
+        <ResultRow key={item.entryId} item={item} list={list} inPublicity={inPublicity} />
+      ))}
+      {win.hasAfter ? (
+        <View className="results-window-more results-foot" onClick={win.more}>
+          加载更多（还有 {list.itemCount - win.end} 个）
         </View>
       ) : null}
     </View>

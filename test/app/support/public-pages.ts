@@ -73,6 +73,10 @@ export function resultItem(overrides: Partial<ResultItem> = {}): ResultItem {
 }
 
 export function resultList(overrides: Partial<ResultListView> = {}): ResultListView {
+  const items = overrides.items ?? [
+    resultItem(),
+    resultItem({ entryId: 'e-2', projectName: '智慧养老床垫', orgName: '李雷团队', group: 'maker' }),
+  ];
   return {
     id: 'l-1',
     contestId: 'sh-2024',
@@ -83,10 +87,8 @@ export function resultList(overrides: Partial<ResultListView> = {}): ResultListV
     publicityEndsAt: '2024-09-08T02:00:00.000Z',
     inPublicity: true,
     status: 'published',
-    items: [
-      resultItem(),
-      resultItem({ entryId: 'e-2', projectName: '智慧养老床垫', orgName: '李雷团队', group: 'maker' }),
-    ],
+    items,
+    itemCount: items.length,
     ...overrides,
   };
 }

@@ -8,7 +8,8 @@ import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalCloud } from '../../../cloudfunctions/local/server';
+import { seedVolume } from '../../../cloudfunctions/local/seed-volume';
+import { startLocalCloud, type Ports } from '../../../cloudfunctions/local/server';
 import { clientDatabase, type WatchRecorder } from './cloud-watch';
 import type { CallFunction, DatabaseFactory } from './mini-runtime';
 
@@ -81,10 +82,18 @@ export interface CallRecorder {
   inFlight: number;
 }
 
-export async function startTestCloud(): Promise<TestCloud> {
+/** `volume`: the production-size set (cloudfunctions/local/seed-volume.ts) on top of the demo data. */
+export async function startTestCloud(options: { volume?: boolean } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-weapp-'));
   const quiet = { info: () => undefined, error: () => undefined };
-  const cloud = await startLocalCloud({ port: 0, dataDir, h5Dir: null, cronIntervalMs: 0, log: quiet });
+  const cloud = await startLocalCloud({
+    port: 0,
+    dataDir,
+    h5Dir: null,
+    cronIntervalMs: 0,
+    log: quiet,
+    ...(options.volume ? { extraSeed: (ports: Ports) => seedVolume(ports) } : {}),
+  });
   const call = async (token: string, action: string, data: unknown = {}) =>
     (await postJson(`${cloud.url}/api/api`, { action, data }, token)).body as Answer;
   return {

@@ -36,7 +36,8 @@ interface ContestGroup {
 export default function JudgeHomePage() {
   const { me, allowed, shell } = useAreaAccess('judge');
   const openid = me?.user?.openid;
-  const assignments = useCloudQuery('judge.assignment.list', {}, { enabled: allowed, key: openid });
+  // Counts only (已评 3/12): the task lists are the round page's.
+  const assignments = useCloudQuery('judge.assignment.list', { items: false }, { enabled: allowed, key: openid });
   // The live final's shows this judge is on the panel of: a 现场评分 card when there are any (quietly none
   // when the call fails; the assignments are what this page is about).
   const live = useCloudQuery('judge.live', {}, { enabled: allowed, key: openid });

@@ -2,6 +2,7 @@
  * 我的评审任务 (`/judge/pages/round/index?roundId=`): the entries of one round assigned to this judge,
  * with progress 已评 x/y, filter tabs 全部 / 待评 / 已评 and a state per entry: 待评, 已评 86.50, 已回避,
  * 待同步 (the score waits in the outbox), 提交失败 (the outbox holds the server's refusal). Tap → score page.
+ * A tab shows 25 entries at a time with 加载更多 (and 显示前面的项目 once more than 50 would be on screen).
  */
 import '../../lib/actions';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import type { JudgeAssignmentView, JudgeRoundAssignments } from '@core/judging/v
 import { formatShanghai } from '@core/time/shanghai';
 import { PageShell, shellFor } from '../../../components/PageShell';
 import { useAreaAccess } from '../../../hooks/useAreaAccess';
+import { useListWindow } from '../../../hooks/useListWindow';
 import { useCloudQuery } from '../../../hooks/useCloudQuery';
 import { usePageShowAgain } from '../../../hooks/usePageLifecycle';
 import { usePageParams } from '../../../hooks/usePageParams';
@@ -26,6 +28,9 @@ import '../../styles/judge.scss';
 import './index.scss';
 
 type Tab = 'all' | 'pending' | 'scored';
+/** About 12 WXML nodes an entry: two pages on screen keep a judge with hundreds of tasks under WeChat's 1,000. */
+const PAGE = 25;
+const ON_SCREEN = 2 * PAGE;
 const tabLabels: Record<Tab, string> = { all: '全部', pending: '待评', scored: '已评' };
 
 export default function JudgeRoundPage() {
@@ -91,7 +96,7 @@ function RoundView(props: {
     pending: items.filter((i) => i.state === 'pending').length,
     scored: items.filter((i) => i.state === 'scored').length,
   };
-  const shown = tab === 'all' ? items : items.filter((i) => i.state === tab);
+  const filtered = tab === 'all' ? items : items.filter((i) => i.state === tab);
   return (
     <View>
       <View className="round-head card">
@@ -116,45 +121,81 @@ function RoundView(props: {
         ))}
       </View>
 
-      {shown.length === 0 ? (
+      {filtered.length === 0 ? (
         <View className="round-list-empty muted card">
           {tab === 'pending' ? '没有待评的项目' : tab === 'scored' ? '还没有已评的项目' : '没有分配给您的项目'}
         </View>
-      ) : null}
-      {shown.map((item) => {
-        const chip = chipOf(item, queued(item.entryId));
-        return (
-          <View
-            key={item.entryId}
-            className={`round-entry round-entry--${chip.kind} card`}
-            data-entry-id={item.entryId}
-            hoverClass="round-entry--active"
-            onClick={() =>
-              // Recused means no more access to the materials: nothing to open.
-              item.state === 'recused'
-                ? void Taro.showToast({ title: '您已回避该项目，不能再查看材料', icon: 'none' })
-                : void Taro.navigateTo({ url: judgeRoutes.score(round.id, item.entryId) })
-            }
-          >
-            <View className="round-entry__head">
-              <Text className="round-entry-name">{item.projectName}</Text>
-              <Text className={`round-entry-chip round-entry-chip--${chip.kind} chip ${chipTone[chip.kind]}`}>
-                {chip.text}
-              </Text>
-            </View>
-            <View className="round-entry-meta muted">
-              {[groupLabels[item.group], item.field, item.district].filter(Boolean).join(' · ')}
-            </View>
-            {item.orgName ? <View className="round-entry-org muted">{item.orgName}</View> : null}
-            {item.session ? (
-              <View className="round-entry-session muted">
-                路演：{item.session.place}
-                {item.session.startsAt ? ` · 北京时间 ${formatShanghai(item.session.startsAt, 'M月D日 HH:mm')}` : ''}
+      ) : (
+        // A tab switch starts its list from the top.
+        <EntryWindow
+          key={tab}
+          items={filtered}
+          render={(item) => {
+            const chip = chipOf(item, queued(item.entryId));
+            return (
+              <View
+                key={item.entryId}
+                className={`round-entry round-entry--${chip.kind} card`}
+                data-entry-id={item.entryId}
+                hoverClass="round-entry--active"
+                onClick={() =>
+                  // Recused means no more access to the materials: nothing to open.
+                  item.state === 'recused'
+                    ? void Taro.showToast({ title: '您已回避该项目，不能再查看材料', icon: 'none' })
+                    : void Taro.navigateTo({ url: judgeRoutes.score(round.id, item.entryId) })
+                }
+              >
+                <View className="round-entry__head">
+                  <Text className="round-entry-name">{item.projectName}</Text>
+                  <Text className={`round-entry-chip round-entry-chip--${chip.kind} chip ${chipTone[chip.kind]}`}>
+                    {chip.text}
+                  </Text>
+                </View>
+                <View className="round-entry-meta muted">
+                  {[groupLabels[item.group], item.field, item.district].filter(Boolean).join(' · ')}
+                </View>
+                {item.orgName ? <View className="round-entry-org muted">{item.orgName}</View> : null}
+                {item.session ? (
+                  <View className="round-entry-session muted">
+                    路演：{item.session.place}
+                    {item.session.startsAt
+                      ? ` · 北京时间 ${formatShanghai(item.session.startsAt, 'M月D日 HH:mm')}`
+                      : ''}
+                  </View>
+                ) : null}
               </View>
-            ) : null}
-          </View>
-        );
-      })}
+            );
+          }}
+        />
+      )}
+    </View>
+  );
+}
+
+function EntryWindow(props: {
+  items: readonly JudgeAssignmentView[];
+  render: (item: JudgeAssignmentView) => JSX.Element;
+}) {
+  const { items, render } = props;
+  const win = useListWindow(items.length, PAGE, ON_SCREEN);
+  return (
+    <View className="round-list">
+      {items.length > PAGE ? (
+        <View className="round-list-window muted">
+          第 {win.start + 1}–{win.end} 个，共 {items.length} 个
+        </View>
+      ) : null}
+      {win.hasBefore ? (
+        <View className="round-back round-foot" onClick={win.back}>
+          显示前面的项目
+        </View>
+      ) : null}
+      {items.slice(win.start, win.end).map(render)}
+      {win.hasAfter ? (
+        <View className="round-more round-foot" onClick={win.more}>
+          加载更多（还有 {items.length - win.end} 个）
+        </View>
+      ) : null}
     </View>
   );
 }

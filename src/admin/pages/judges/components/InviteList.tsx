@@ -1,10 +1,12 @@
-/** Every invite of the contest with its status, filterable: a table on wide screens, cards on phones. */
+/** Every invite of the contest with its status, filterable: a table on wide screens, cards on phones, 20 at a time. */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { InviteView } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
 import { ChoiceSelect, type Choice } from '../../../components/ChoiceSelect';
 import { inviteMessage } from '../../../lib/judging';
+import { useListWindow } from '../../../../hooks/useListWindow';
+import { WindowFoot, WindowHead } from '../../../components/WindowControls';
 import { useWideScreen } from '../../../lib/useWideScreen';
 import { copy } from './clipboard';
 
@@ -23,7 +25,7 @@ function statusText(invite: InviteView): string {
 export function InviteList({ invites, contestName }: { invites: InviteView[]; contestName: string }) {
   const wide = useWideScreen();
   const [status, setStatus] = useState<InviteStatus | undefined>(undefined);
-  const shown = status ? invites.filter((i) => i.status === status) : invites;
+  const filtered = status ? invites.filter((i) => i.status === status) : invites;
   const counts = { unused: 0, used: 0, expired: 0 };
   for (const i of invites) counts[i.status] += 1;
   const copyCode = (invite: InviteView) => void copy(inviteMessage(contestName, invite.code, invite.expiresAt));
@@ -42,10 +44,35 @@ export function InviteList({ invites, contestName }: { invites: InviteView[]; co
           onChange={setStatus}
         />
       </View>
+      <InviteRows
+        key={status ?? 'all'}
+        invites={filtered}
+        wide={wide}
+        copyCode={copyCode}
+        empty={invites.length === 0}
+      />
+    </View>
+  );
+}
+
+const PAGE = 20;
+
+/** One filter's invites, a window at a time (a new filter starts from the top). */
+function InviteRows(props: {
+  invites: InviteView[];
+  wide: boolean;
+  empty: boolean;
+  copyCode: (invite: InviteView) => void;
+}) {
+  const { invites, wide, copyCode } = props;
+  const win = useListWindow(invites.length, PAGE, 2 * PAGE);
+  const shown = invites.slice(win.start, win.end);
+  const controls = { name: 'invites-list', win, total: invites.length, unit: '个' };
+  return (
+    <View>
+      <WindowHead {...controls} />
       {shown.length === 0 ? (
-        <View className="judges-invites-empty muted">
-          {invites.length === 0 ? '还没有生成邀请码' : '没有这一状态的邀请码'}
-        </View>
+        <View className="judges-invites-empty muted">{props.empty ? '还没有生成邀请码' : '没有这一状态的邀请码'}</View>
       ) : process.env.TARO_ENV === 'h5' && wide ? (
         <table className="judges-invites-table admin-table">
           <thead>
@@ -108,6 +135,7 @@ export function InviteList({ invites, contestName }: { invites: InviteView[]; co
           ))}
         </View>
       )}
+      <WindowFoot {...controls} />
     </View>
   );
 }

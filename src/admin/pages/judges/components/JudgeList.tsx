@@ -1,7 +1,9 @@
-/** The judges who bound with a code, with what the assignment avoids (回避单位): a table or cards. */
+/** The judges who bound with a code, with what the assignment avoids (回避单位): a table or cards, 20 at a time. */
 import { Text, View } from '@tarojs/components';
 import type { JudgeView } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
+import { useListWindow } from '../../../../hooks/useListWindow';
+import { WindowFoot, WindowHead } from '../../../components/WindowControls';
 import { useWideScreen } from '../../../lib/useWideScreen';
 
 function conflictsText(judge: JudgeView): string {
@@ -9,11 +11,18 @@ function conflictsText(judge: JudgeView): string {
   return all.length > 0 ? all.join('、') : '无';
 }
 
+/** About 9 WXML nodes a card: two pages on screen leave room for the invites above. */
+const PAGE = 20;
+
 export function JudgeList({ judges }: { judges: JudgeView[] }) {
   const wide = useWideScreen();
+  const win = useListWindow(judges.length, PAGE, 2 * PAGE);
+  const shown = judges.slice(win.start, win.end);
+  const controls = { name: 'judges-list', win, total: judges.length, unit: '位' };
   return (
     <View className="judges-list card">
       <Text className="card__title">已绑定的评委（{judges.length} 位）</Text>
+      <WindowHead {...controls} />
       {judges.length === 0 ? (
         <View className="judges-empty muted">还没有评委绑定。把邀请码发给评委，绑定后会出现在这里。</View>
       ) : process.env.TARO_ENV === 'h5' && wide ? (
@@ -29,7 +38,7 @@ export function JudgeList({ judges }: { judges: JudgeView[] }) {
             </tr>
           </thead>
           <tbody>
-            {judges.map((judge) => (
+            {shown.map((judge) => (
               <tr key={judge.key} className="judges-row" data-judge={judge.key}>
                 <td className="judges-name">{judge.name}</td>
                 <td className="judges-org">{judge.organization}</td>
@@ -43,7 +52,7 @@ export function JudgeList({ judges }: { judges: JudgeView[] }) {
         </table>
       ) : (
         <View className="judges-cards">
-          {judges.map((judge) => (
+          {shown.map((judge) => (
             <View key={judge.key} className="judges-row judges-card" data-judge={judge.key}>
               <View className="judges-card__head">
                 <Text className="judges-name">{judge.name}</Text>
@@ -63,6 +72,7 @@ export function JudgeList({ judges }: { judges: JudgeView[] }) {
           ))}
         </View>
       )}
+      <WindowFoot {...controls} />
     </View>
   );
 }

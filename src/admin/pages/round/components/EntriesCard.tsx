@@ -1,11 +1,20 @@
-/** How far the entries are: complete, how many have 0, 1, 2 … scores, and the entries still short of scores. */
+/**
+ * How far the entries are: complete, how many have 0, 1, 2 … scores, and the entries still short of scores, 20 at
+ * a time with 显示更多 (at the start of a large round that is every entry the progress lists).
+ */
 import { Text, View } from '@tarojs/components';
 import type { RoundProgress, RoundView } from '@core/judging/views';
+import { useListWindow } from '../../../../hooks/useListWindow';
+import { WindowFoot, WindowHead } from '../../../components/WindowControls';
 import { percent } from './percent';
+
+const PAGE = 20;
 
 export function EntriesCard({ progress, round }: { progress: RoundProgress; round: RoundView }) {
   const { total, complete, byScores } = progress.entries;
   const highest = Math.max(1, ...byScores);
+  const win = useListWindow(progress.tooFew.length, PAGE, 2 * PAGE);
+  const controls = { name: 'round-toofew-page', win, total: progress.tooFew.length, unit: '个' };
   return (
     <View className="round-entries card">
       <Text className="card__title">项目评分</Text>
@@ -43,7 +52,8 @@ export function EntriesCard({ progress, round }: { progress: RoundProgress; roun
       <View className="round-toofew">
         <Text className="round-subtitle">评分不足的项目（{progress.tooFewCount}）</Text>
         {progress.tooFew.length === 0 ? <View className="muted">没有评分不足的项目</View> : null}
-        {progress.tooFew.map((e) => (
+        <WindowHead {...controls} />
+        {progress.tooFew.slice(win.start, win.end).map((e) => (
           <View key={e.entryId} className="round-toofew-row" data-entry-id={e.entryId}>
             <Text className="round-toofew-row__name">{e.projectName}</Text>
             <Text className={`muted${e.judges < round.judgesPerEntry ? ' round-toofew-row--short' : ''}`}>
@@ -51,6 +61,7 @@ export function EntriesCard({ progress, round }: { progress: RoundProgress; roun
             </Text>
           </View>
         ))}
+        <WindowFoot {...controls} />
         {progress.tooFewCount > progress.tooFew.length ? (
           <View className="round-toofew-more muted">另有 {progress.tooFewCount - progress.tooFew.length} 个未列出</View>
         ) : null}

@@ -1,15 +1,25 @@
-/** Progress per judge (已评 / 已分配, 回避, 偏差 flagged past the round's threshold): a table or cards. */
+/**
+ * Progress per judge (已评 / 已分配, 回避, 偏差 flagged past the round's threshold): a table or cards, 20 judges at
+ * a time with 显示更多 (a contest's 100 judges as cards would pass WeChat's 1,000 WXML nodes).
+ */
 import { Text, View } from '@tarojs/components';
 import type { JudgeProgressRow, RoundProgress } from '@core/judging/views';
 import { formatShanghai } from '@core/time/shanghai';
+import { useListWindow } from '../../../../hooks/useListWindow';
+import { WindowFoot, WindowHead } from '../../../components/WindowControls';
 import { useWideScreen } from '../../../lib/useWideScreen';
 import { percent } from './percent';
 import { RemindButton } from './RemindButton';
+
+const JUDGES_PAGE = 20;
 
 export function JudgesCard({ progress, roundId }: { progress: RoundProgress; roundId: string }) {
   const wide = useWideScreen();
   const behind = progress.judges.filter((j) => j.behind).length;
   const threshold = progress.round.judgeBiasPoints;
+  const win = useListWindow(progress.judges.length, JUDGES_PAGE, 2 * JUDGES_PAGE);
+  const judges = progress.judges.slice(win.start, win.end);
+  const controls = { name: 'round-judges', win, total: progress.judges.length, unit: '位' };
   return (
     <View className="round-judges card">
       <View className="admin-card-head">
@@ -22,6 +32,7 @@ export function JudgesCard({ progress, roundId }: { progress: RoundProgress; rou
           closed={progress.round.status !== 'setup' || progress.round.window === 'closed'}
         />
       </View>
+      <WindowHead {...controls} />
       {progress.judges.length === 0 ? (
         <View className="round-judges-empty muted">本赛事还没有评委，请先在「评委管理」发放邀请码。</View>
       ) : process.env.TARO_ENV === 'h5' && wide ? (
@@ -38,7 +49,7 @@ export function JudgesCard({ progress, roundId }: { progress: RoundProgress; rou
             </tr>
           </thead>
           <tbody>
-            {progress.judges.map((j) => (
+            {judges.map((j) => (
               <tr key={j.key} className="round-judge" data-judge={j.key} data-behind={String(j.behind)}>
                 <td className="round-judge-name">{j.name}</td>
                 <td className="muted">{j.organization}</td>
@@ -59,7 +70,7 @@ export function JudgesCard({ progress, roundId }: { progress: RoundProgress; rou
         </table>
       ) : (
         <View className="round-judge-cards">
-          {progress.judges.map((j) => (
+          {judges.map((j) => (
             <View
               key={j.key}
               className="round-judge round-judge-card"
@@ -82,6 +93,7 @@ export function JudgesCard({ progress, roundId }: { progress: RoundProgress; rou
           ))}
         </View>
       )}
+      <WindowFoot {...controls} />
       <View className="muted round-help">
         偏差：该评委的总分平均比同一项目的其他评委高（+）或低（−）多少分；超过 {threshold} 分标红，供核实。
       </View>
