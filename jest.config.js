@@ -41,7 +41,7 @@ module.exports = {
         '/node_modules/(?!(@tarojs|@stencil|swiper|query-string|decode-uri-component|split-on-first|filter-obj|nanoid|\\.pnpm|style-inject|tslib)/)',
       ],
       setupFiles: ['<rootDir>/test/app/support/setup.ts'],
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/app/support/timeout.ts'],
     },
     { ...shared, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...shared, displayName: 'weapp', testEnvironment: 'node', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },

@@ -72,10 +72,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/news/index', text: '新闻' },
-      { pagePath: 'pages/results/index', text: '成绩' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/news/index',
+        text: '新闻',
+        iconPath: 'assets/tabbar/news.png',
+        selectedIconPath: 'assets/tabbar/news-active.png',
+      },
+      {
+        pagePath: 'pages/results/index',
+        text: '成绩',
+        iconPath: 'assets/tabbar/results.png',
+        selectedIconPath: 'assets/tabbar/results-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
   window: {

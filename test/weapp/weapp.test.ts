@@ -10,13 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as compiler from 'miniprogram-compiler';
 import wcsc from 'miniprogram-compiler/src/wcsc';
+import { getBrowsersList } from 'miniprogram-compat';
 import { areaInfo } from '@core/roles';
+import pkg from '../../package.json';
 import { distRoot, installRuntime, openPage, waitUntil, type CallFunctionParam } from './support/mini-runtime';
 
 interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
   lazyCodeLoading?: string;
   resizable?: boolean;
   window?: { navigationBarTitleText?: string };
@@ -40,6 +42,44 @@ describe('app.json', () => {
       ['pages/results/index', '成绩'],
       ['pages/me/index', '我的'],
     ]);
+  });
+
+  test('every tab has a normal and a selected icon: an 81×81 PNG within WeChat’s 40 KB', () => {
+    const icons = (appJson.tabBar?.list ?? []).flatMap((item) => [item.iconPath, item.selectedIconPath]);
+    expect(icons).toHaveLength(8);
+    expect(new Set(icons).size).toBe(8);
+    for (const icon of icons) {
+      const bytes = fs.readFileSync(path.join(distRoot, icon ?? 'missing'));
+      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      // IHDR is the first chunk: width and height are its first two big-endian words.
+      expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([81, 81]);
+      expect(bytes.length).toBeLessThanOrEqual(40 * 1024);
+    }
+  });
+
+  test('the code is compiled for the lowest base library it needs, so DevTools need not transpile it again', () => {
+    // 2.32.3: wx.onNeedPrivacyAuthorization. miniprogram-compat holds WeChat's own engine data per base library.
+    const engines = getBrowsersList(pkg.config.minLibVersion) ?? [];
+    expect(engines.length).toBeGreaterThan(0);
+    const lowest = new Map(
+      pkg.browserslist.map((query) => /^(\w+) >= ([\d.]+)$/.exec(query)).map((m) => [m?.[1], m?.[2]]),
+    );
+    for (const engine of engines) {
+      const [name, version] = engine.split(' ');
+      expect([engine, lowest.get(name)]).toEqual([engine, version]);
+    }
+    const project = JSON.parse(fs.readFileSync(path.join(distRoot, 'project.config.json'), 'utf8')) as {
+      setting?: { es6?: boolean; enhance?: boolean };
+    };
+    expect(project.setting).toMatchObject({ es6: false, enhance: false });
+    const code = fs
+      .readdirSync(distRoot, { recursive: true })
+      .filter((f) => String(f).endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(distRoot, String(f)), 'utf8'))
+      .join('\n');
+    expect(code).toMatch(/\basync function\b/);
+    // The message inside Babel's regenerator runtime: present whenever async functions were turned into ES5.
+    expect(code).not.toContain('Generator is already running');
   });
 
   test('role areas are subpackages opening on their home pages; the dev login is not shipped', () => {
